@@ -1,0 +1,196 @@
+/**
+ * Bit-level reader for ALIGNED PER. Knows X.691's building blocks (bit-fields, constrained whole numbers,
+ * length determinants, normally small numbers) but nothing of schemas. Every read checks the remaining
+ * bits first, so a claimed length can never make it allocate or loop beyond the input.
+ */
+import { PerError } from "./per-error.js";
+
+/** Lengths are counted in blocks of 16K when fragmented (X.691 11.9.3.8). */
+export const FRAGMENT = 16384;
+
+export class PerReader {
+  /** Bit position of the next read. */
+  pos = 0;
+  /** Bit position one past the last readable bit (narrowed while reading an open type). */
+  end: number;
+  /** Nesting depth, for the recursion limit. */
+  depth = 0;
+  /** Set by `length()` when the length read was a fragment (more blocks follow). */
+  fragmented = false;
+
+  constructor(readonly buf: Uint8Array) {
+    this.end = buf.length * 8;
+  }
+
+  get remaining(): number {
+    return this.end - this.pos;
+  }
+
+  fail(reason: string, code: PerError["code"] = "E2_DECODE_INVALID"): never {
+    throw new PerError(code, reason, this.pos);
+  }
+
+  need(nbits: number, what: string): void {
+    if (nbits > this.end - this.pos) {
+      throw new PerError("E2_DECODE_TRUNCATED", `${what} needs ${nbits} bits, ${this.end - this.pos} left`, this.pos);
+    }
+  }
+
+  /** Reads an n-bit unsigned field, 0 <= n <= 32. */
+  bits(n: number): number {
+    if (n === 0) return 0;
+    if (n > this.end - this.pos) this.need(n, `a ${n}-bit field`);
+    const buf = this.buf;
+    let pos = this.pos;
+    let v = 0;
+    let left = n;
+    while (left > 0) {
+      const byte = buf[pos >>> 3];
+      const avail = 8 - (pos & 7);
+      const take = avail < left ? avail : left;
+      v = v * (1 << take) + ((byte >>> (avail - take)) & ((1 << take) - 1));
+      pos += take;
+      left -= take;
+    }
+    this.pos = pos;
+    return v;
+  }
+
+  bit(): boolean {
+    if (this.pos >= this.end) this.need(1, "a bit");
+    const p = this.pos++;
+    return ((this.buf[p >>> 3] >>> (7 - (p & 7))) & 1) === 1;
+  }
+
+  align(): void {
+    this.pos = (this.pos + 7) & ~7;
+    if (this.pos > this.end) this.pos = this.end;
+  }
+
+  /** An aligned octet. */
+  octet(): number {
+    this.align();
+    if (this.end - this.pos < 8) this.need(8, "an octet");
+    const v = this.buf[this.pos >>> 3];
+    this.pos += 8;
+    return v;
+  }
+
+  /** n aligned octets as a view (no copy). */
+  octets(n: number): Uint8Array {
+    this.align();
+    if (n * 8 > this.end - this.pos) this.need(n * 8, `${n} octets`);
+    const start = this.pos >>> 3;
+    this.pos += n * 8;
+    return this.buf.subarray(start, start + n);
+  }
+
+  /** n bits (any alignment) copied into a fresh zero-padded array. */
+  bitsCopy(n: number): Uint8Array {
+    this.need(n, `${n} bits`);
+    const out = new Uint8Array((n + 7) >>> 3);
+    if ((this.pos & 7) === 0) {
+      out.set(this.buf.subarray(this.pos >>> 3, (this.pos + n + 7) >>> 3));
+      if (n & 7) out[out.length - 1] &= 0xff << (8 - (n & 7));
+      this.pos += n;
+      return out;
+    }
+    for (let i = 0; i < out.length; i++) {
+      const take = Math.min(8, n - i * 8);
+      out[i] = this.bits(take) << (8 - take);
+    }
+    return out;
+  }
+
+  /** An unsigned big-endian integer in `n` aligned octets (n <= 6 stays exact as a number). */
+  uintOctets(n: number): number {
+    let v = 0;
+    for (let i = 0; i < n; i++) v = v * 256 + this.octet();
+    return v;
+  }
+
+  /** A constrained whole number in 0..range-1 (X.691 10.5.7.2-10.5.7.4, ALIGNED). range <= 2^32. */
+  whole(range: number): number {
+    if (range <= 1) return 0;
+    if (range <= 255) return this.bits(bitsFor(range - 1));
+    if (range === 256) return this.octet();
+    if (range <= 65536) {
+      this.align();
+      return this.bits(16);
+    }
+    const maxOctets = octetsFor(range - 1);
+    const n = this.bits(bitsFor(maxOctets - 1)) + 1;
+    this.align();
+    return this.uintOctets(n);
+  }
+
+  /**
+   * A length determinant (X.691 11.9.3.6-8). Returns the length; when it is a fragment (a multiple of 16K
+   * followed by more), `fragmented` is set and the caller reads another length after the block.
+   */
+  length(): number {
+    const b = this.octet();
+    this.fragmented = false;
+    if ((b & 0x80) === 0) return b;
+    if ((b & 0x40) === 0) {
+      if (this.end - this.pos < 8) this.need(8, "a 2-octet length");
+      const v = ((b & 0x3f) << 8) | this.buf[this.pos >>> 3];
+      this.pos += 8;
+      return v;
+    }
+    const m = b & 0x3f;
+    if (m < 1 || m > 4) this.fail(`fragment length header 0x${b.toString(16)} is not 0xc1..0xc4`);
+    this.fragmented = true;
+    return m * FRAGMENT;
+  }
+
+  /** A normally small non-negative whole number (X.691 10.6). */
+  normallySmall(): number {
+    if (!this.bit()) return this.bits(6);
+    const len = this.length();
+    if (this.fragmented || len < 1 || len > 4) this.fail(`normally small number of ${len} octets`);
+    return this.uintOctets(len);
+  }
+
+  /** A normally small length n >= 1 (X.691 11.9.3.4): extension bitmaps. */
+  smallLength(): number {
+    if (!this.bit()) return this.bits(6) + 1;
+    const n = this.length();
+    if (this.fragmented || n === 0) this.fail(`extension bitmap of ${n} bits`);
+    return n;
+  }
+
+  /** Runs `read` with the readable end narrowed to `nbits` from here, then skips to that end. */
+  within<T>(nbits: number, read: () => T): T {
+    this.need(nbits, "an open type");
+    const outer = this.end;
+    const stop = this.pos + nbits;
+    this.end = stop;
+    try {
+      return read();
+    } finally {
+      this.end = outer;
+      this.pos = stop;
+    }
+  }
+}
+
+/** Bits needed to write values 0..max (max >= 0). */
+export function bitsFor(max: number): number {
+  let n = 0;
+  while (max > 0) {
+    n++;
+    max = Math.floor(max / 2);
+  }
+  return n;
+}
+
+/** Octets needed to write values 0..max (at least 1). */
+export function octetsFor(max: number): number {
+  let n = 1;
+  while (max >= 256) {
+    n++;
+    max = Math.floor(max / 256);
+  }
+  return n;
+}
