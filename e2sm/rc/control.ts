@@ -65,7 +65,10 @@ export const E2SM_RC_ControlMessage_Format2_Style_Item = def(
   seq(
     {
       "indicated-Control-Style-Type": RIC_Style_Type,
-      "ric-ControlAction-List": seqOf(E2SM_RC_ControlMessage_Format2_ControlAction_Item, size(1, maxnoofMulCtrlActions)),
+      "ric-ControlAction-List": seqOf(
+        E2SM_RC_ControlMessage_Format2_ControlAction_Item,
+        size(1, maxnoofMulCtrlActions),
+      ),
     },
     {},
   ),

@@ -178,7 +178,10 @@ export const E2SM_RC_IndicationHeader = def(
 
 // ---- indication message -------------------------------------------------------------------------
 
-export const E2SM_RC_IndicationMessage_Format1_Item = def("E2SM-RC-IndicationMessage-Format1-Item", reportedParameter());
+export const E2SM_RC_IndicationMessage_Format1_Item = def(
+  "E2SM-RC-IndicationMessage-Format1-Item",
+  reportedParameter(),
+);
 
 export const E2SM_RC_IndicationMessage_Format1 = def(
   "E2SM-RC-IndicationMessage-Format1",
@@ -257,7 +260,10 @@ export const E2SM_RC_IndicationMessage_Format4 = def(
   ),
 );
 
-export const E2SM_RC_IndicationMessage_Format5_Item = def("E2SM-RC-IndicationMessage-Format5-Item", reportedParameter());
+export const E2SM_RC_IndicationMessage_Format5_Item = def(
+  "E2SM-RC-IndicationMessage-Format5-Item",
+  reportedParameter(),
+);
 
 export const E2SM_RC_IndicationMessage_Format5 = def(
   "E2SM-RC-IndicationMessage-Format5",

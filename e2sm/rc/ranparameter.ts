@@ -3,7 +3,7 @@
  * tests (event trigger conditions) and the policy action. Three recursive groups, each closed by one
  * `ref` back edge; their value types are written out by hand below.
  */
-import type { ChoiceDesc, Infer, SequenceDesc } from "../schema/descriptors.js";
+
 import {
   bits,
   bool,
@@ -20,6 +20,7 @@ import {
   seqOf,
   size,
 } from "../schema/builders.js";
+import type { ChoiceDesc, Infer, SequenceDesc } from "../schema/descriptors.js";
 import {
   LogicalOR,
   maxnoofAssociatedRANParameters,
@@ -305,9 +306,7 @@ export const RIC_PolicyAction = def(
   seq(
     {
       "ric-PolicyAction-ID": RIC_ControlAction_ID,
-      "ranParameters-List": opt(
-        seqOf(RIC_PolicyAction_RANParameter_Item, size(1, maxnoofAssociatedRANParameters)),
-      ),
+      "ranParameters-List": opt(seqOf(RIC_PolicyAction_RANParameter_Item, size(1, maxnoofAssociatedRANParameters))),
     },
     { "ric-PolicyDecision": opt(enumerated(["accept", "reject"], [])) },
   ),

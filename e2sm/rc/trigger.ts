@@ -1,5 +1,5 @@
 /** E2SM-RC v01.03 event trigger: the associated cell/UE/UE-event conditions and formats 1-5. */
-import { CGI, InterfaceIdentifier, InterfaceType, Interface_MessageID, RRC_MessageID, UEID } from "../common/ies.js";
+import { CGI, Interface_MessageID, InterfaceIdentifier, InterfaceType, RRC_MessageID, UEID } from "../common/ies.js";
 import { choice, def, enumerated, int, opt, seq, seqOf, size } from "../schema/builders.js";
 import {
   LogicalOR,
@@ -7,9 +7,9 @@ import {
   maxnoofE2InfoChanges,
   maxnoofMessages,
   maxnoofRRCstate,
+  maxnoofUEeventInfo,
   maxnoofUEInfo,
   maxnoofUEInfoChanges,
-  maxnoofUEeventInfo,
   RIC_CallProcessBreakpoint_ID,
   RIC_CallProcessType_ID,
   RIC_EventTrigger_Cell_ID,

@@ -1,0 +1,37 @@
+/**
+ * `twinric`: one command for every role. Thin: parses, validates, calls the layers.
+ */
+import { e2Command } from "./e2.js";
+import { type CliIo, UsageError } from "./io.js";
+
+const USAGE = `usage: twinric <command> [options]
+
+commands:
+  e2 decode   decode E2AP / E2SM messages (APER hex) to JSON
+  e2 encode   encode JSON back to APER hex
+
+Run 'twinric <command> --help' for a command's options and an example.`;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case "e2":
+        return await e2Command(rest, io);
+      case undefined:
+      case "-h":
+      case "--help":
+      case "help":
+        io.stdout.write(`${USAGE}\n`);
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command '${cmd}'\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`twinric: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
