@@ -32,7 +32,7 @@ Input: HEX, or '-' to read stdin; several messages one hex string per line ('#' 
 
 Exit status: 0 ok, 1 a re-encoding differed, 2 malformed input or usage.
 example:
-  twinric e2 decode --sm kpm-v3 --type E2SM-KPM-EventTriggerDefinition 000003e8`;
+  twinric e2 decode --sm kpm-v3 --type E2SM-KPM-EventTriggerDefinition 0803e7`;
 
 const ENCODE_HELP = `usage: twinric e2 encode [--e2ap v2|v3] [--type TYPE] [--sm kpm-v2|kpm-v3|rc] JSON|-
 

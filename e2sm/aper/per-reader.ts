@@ -39,21 +39,24 @@ export class PerReader {
   /** Reads an n-bit unsigned field, 0 <= n <= 32. */
   bits(n: number): number {
     if (n === 0) return 0;
-    if (n > this.end - this.pos) this.need(n, `a ${n}-bit field`);
-    const buf = this.buf;
-    let pos = this.pos;
-    let v = 0;
-    let left = n;
-    while (left > 0) {
-      const byte = buf[pos >>> 3];
-      const avail = 8 - (pos & 7);
-      const take = avail < left ? avail : left;
-      v = v * (1 << take) + ((byte >>> (avail - take)) & ((1 << take) - 1));
-      pos += take;
-      left -= take;
+    const pos = this.pos;
+    if (n > this.end - pos) this.need(n, `a ${n}-bit field`);
+    if (n > 24) {
+      // keeps the window below 2^31 so the int32 shifts below stay exact
+      const hi = this.bits(n - 16);
+      return hi * 65536 + this.bits(16);
     }
-    this.pos = pos;
-    return v;
+    // a window of whole octets, shifted right to drop the bits past the field
+    const buf = this.buf;
+    let i = pos >>> 3;
+    let got = 8 - (pos & 7);
+    let v = buf[i] & (0xff >>> (pos & 7));
+    while (got < n) {
+      v = (v << 8) | buf[++i];
+      got += 8;
+    }
+    this.pos = pos + n;
+    return v >>> (got - n);
   }
 
   bit(): boolean {
@@ -104,9 +107,23 @@ export class PerReader {
 
   /** An unsigned big-endian integer in `n` aligned octets (n <= 6 stays exact as a number). */
   uintOctets(n: number): number {
+    this.align();
+    if (n * 8 > this.end - this.pos) this.need(n * 8, `${n} octets`);
+    const buf = this.buf;
+    let at = this.pos >>> 3;
     let v = 0;
-    for (let i = 0; i < n; i++) v = v * 256 + this.octet();
+    for (let i = 0; i < n; i++) v = v * 256 + buf[at++];
+    this.pos += n * 8;
     return v;
+  }
+
+  /**
+   * A constrained whole number of a range above 64K (X.691 10.5.7.4): the octet count - 1 in `countBits`
+   * bits, then that many aligned octets. `whole` computes `countBits` from the range; generated code
+   * passes it precomputed.
+   */
+  wholeOctets(countBits: number): number {
+    return this.uintOctets(this.bits(countBits) + 1);
   }
 
   /** A constrained whole number in 0..range-1 (X.691 10.5.7.2-10.5.7.4, ALIGNED). range <= 2^32. */
@@ -118,10 +135,7 @@ export class PerReader {
       this.align();
       return this.bits(16);
     }
-    const maxOctets = octetsFor(range - 1);
-    const n = this.bits(bitsFor(maxOctets - 1)) + 1;
-    this.align();
-    return this.uintOctets(n);
+    return this.wholeOctets(bitsFor(octetsFor(range - 1) - 1));
   }
 
   /**
@@ -158,6 +172,23 @@ export class PerReader {
     const n = this.length();
     if (this.fragmented || n === 0) this.fail(`extension bitmap of ${n} bits`);
     return n;
+  }
+
+  /**
+   * Narrows the readable end to `nbits` from here (an open type's contents) and returns the outer end,
+   * to give back to `leave`. The closure-free form of `within`, for the hot path.
+   */
+  enter(nbits: number): number {
+    this.need(nbits, "an open type");
+    const outer = this.end;
+    this.end = this.pos + nbits;
+    return outer;
+  }
+
+  /** Skips to the end narrowed by `enter` and restores the outer end. */
+  leave(outer: number): void {
+    this.pos = this.end;
+    this.end = outer;
   }
 
   /** Runs `read` with the readable end narrowed to `nbits` from here, then skips to that end. */

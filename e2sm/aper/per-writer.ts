@@ -42,20 +42,30 @@ export class PerWriter {
   /** Writes the low n bits of v (0 <= n <= 32, v >= 0). */
   bits(v: number, n: number): void {
     if (n === 0) return;
+    if (n > 24) {
+      // two halves keep every shift below within int32
+      this.bits(Math.floor(v / 65536), n - 16);
+      return this.bits(v & 0xffff, 16);
+    }
     this.ensure(n);
     const buf = this.buf;
-    let pos = this.pos;
-    let left = n;
-    while (left > 0) {
-      const free = 8 - (pos & 7);
-      const put = free < left ? free : left;
-      // the `put` bits of v just below bit `left`
-      const chunk = Math.floor(v / 2 ** (left - put)) & ((1 << put) - 1);
-      buf[pos >>> 3] |= chunk << (free - put);
-      pos += put;
-      left -= put;
+    const pos = this.pos;
+    let i = pos >>> 3;
+    const free = 8 - (pos & 7);
+    v &= (1 << n) - 1;
+    this.pos = pos + n;
+    if (n <= free) {
+      buf[i] |= v << (free - n);
+      return;
     }
-    this.pos = pos;
+    // the first octet is shared with earlier bits; the rest are still zero and are simply stored
+    let left = n - free;
+    buf[i] |= v >>> left;
+    while (left >= 8) {
+      left -= 8;
+      buf[++i] = v >>> left;
+    }
+    if (left > 0) buf[++i] = v << (8 - left);
   }
 
   bit(b: boolean): void {
@@ -75,11 +85,13 @@ export class PerWriter {
     this.pos += 8;
   }
 
-  octets(bytes: Uint8Array): void {
+  /** The first `count` octets of `bytes` (all by default), aligned. */
+  octets(bytes: Uint8Array, count = bytes.length): void {
     this.align();
-    this.ensure(bytes.length * 8);
-    this.buf.set(bytes, this.pos >>> 3);
-    this.pos += bytes.length * 8;
+    this.ensure(count * 8);
+    if (count === bytes.length) this.buf.set(bytes, this.pos >>> 3);
+    else for (let i = 0, at = this.pos >>> 3; i < count; i++) this.buf[at + i] = bytes[i];
+    this.pos += count * 8;
   }
 
   /** `nbits` bits of `bytes` (MSB first) at the current position, aligned or not. */
@@ -97,7 +109,14 @@ export class PerWriter {
   /** Unsigned big-endian v in exactly n aligned octets. */
   uintOctets(v: number, n: number): void {
     this.align();
-    for (let i = n - 1; i >= 0; i--) this.octet(Math.floor(v / 256 ** i) % 256);
+    this.ensure(n * 8);
+    const buf = this.buf;
+    const at = this.pos >>> 3;
+    for (let i = n - 1; i >= 0; i--) {
+      buf[at + i] = v % 256;
+      v = Math.floor(v / 256);
+    }
+    this.pos += n * 8;
   }
 
   /** A constrained whole number v in 0..range-1 (ALIGNED). */
@@ -109,8 +128,16 @@ export class PerWriter {
       this.align();
       return this.bits(v, 16);
     }
-    const n = octetsFor(v);
-    this.bits(n - 1, bitsFor(octetsFor(range - 1) - 1));
+    this.wholeOctets(v, bitsFor(octetsFor(range - 1) - 1));
+  }
+
+  /**
+   * A whole number of a range above 64K: its octet count - 1 in `countBits` bits, then the octets
+   * (X.691 10.5.7.4). Generated code passes `countBits` precomputed.
+   */
+  wholeOctets(v: number, countBits: number): void {
+    const n = v < 256 ? 1 : v < 65536 ? 2 : v < 16777216 ? 3 : octetsFor(v);
+    this.bits(n - 1, countBits);
     this.uintOctets(v, n);
   }
 
@@ -158,11 +185,25 @@ export class PerWriter {
 
   /** Writes an open type: `body` encodes the contents, which are then wrapped in a length. */
   open(body: () => void): void {
+    const at = this.openBegin();
+    body();
+    this.openEnd(at);
+  }
+
+  /**
+   * Starts an open type: reserves one length octet (most open types are shorter than 128 octets) and
+   * returns where it is, for `openEnd`. The closure-free form of `open`, for the hot path.
+   */
+  openBegin(): number {
     this.align();
     const lenAt = this.pos >>> 3;
-    this.octet(0); // reserved: most open types are shorter than 128 octets
-    const start = this.pos;
-    body();
+    this.octet(0);
+    return lenAt;
+  }
+
+  /** Ends the open type started at `lenAt`: pads, then writes its length (moving the contents if longer). */
+  openEnd(lenAt: number): void {
+    const start = (lenAt + 1) * 8;
     if (this.pos === start) this.octet(0); // an empty encoding is one zero octet
     this.align();
     const n = (this.pos - start) >>> 3;

@@ -11,7 +11,7 @@
  * errors carry a JSON-pointer path (`/protocolIEs/3/value`).
  */
 import { type Component, type Desc, type OpenDesc, resolve } from "./descriptors.js";
-import { valueEquals } from "./equal.js";
+import { sameValue, UNKNOWN_ALTERNATIVE } from "./values.js";
 import type { JsonValue } from "./json-text.js";
 
 export { type JsonValue, parseJson, stringifyJson } from "./json-text.js";
@@ -131,7 +131,12 @@ function write(desc: Desc, v: unknown, path: Path, siblings: Obj | null): JsonVa
     case "choice": {
       const keys = isObj(v) ? Object.keys(v) : [];
       const alt = keys.length === 1 ? (d.root.find((a) => a.name === keys[0]) ?? d.ext?.find((a) => a.name === keys[0])) : undefined;
-      if (!alt) return fail(`expected { alternative: value } with one of ${names([...d.root, ...(d.ext ?? [])].map((a) => a.name))}`);
+      if (!alt) {
+        // an alternative from a newer version, kept by the decoder as raw contents
+        const raw = d.ext && keys.length === 1 && UNKNOWN_ALTERNATIVE.test(keys[0]) ? (v as Obj)[keys[0]] : undefined;
+        if (raw instanceof Uint8Array) return { [keys[0]]: { octets: toHex(raw) } };
+        return fail(`expected { alternative: value } with one of ${names([...d.root, ...(d.ext ?? [])].map((a) => a.name))}`);
+      }
       path.push(alt.name);
       const inner = write(alt.type, (v as Obj)[alt.name], path, null);
       path.pop();
@@ -231,7 +236,7 @@ function read(desc: Desc, j: JsonValue, path: Path, siblings: Obj | null): unkno
         const cv = read(c.type, cj, path, out);
         path.pop();
         // a DEFAULT component equal to its default is absent in the value model
-        if (!("defaultValue" in c && valueEquals(cv, c.defaultValue))) out[c.name] = cv;
+        if (!("defaultValue" in c && sameValue(cv, c.defaultValue))) out[c.name] = cv;
       }
       if (seen !== Object.keys(j).length) unknownKey(j, componentsOf(d), path, "read");
       return out;
@@ -239,7 +244,11 @@ function read(desc: Desc, j: JsonValue, path: Path, siblings: Obj | null): unkno
     case "choice": {
       const keys = isObj(j) ? Object.keys(j) : [];
       const alt = keys.length === 1 ? (d.root.find((a) => a.name === keys[0]) ?? d.ext?.find((a) => a.name === keys[0])) : undefined;
-      if (!alt) return fail(`expected {"alternative": value} with one of ${names([...d.root, ...(d.ext ?? [])].map((a) => a.name))}`);
+      if (!alt) {
+        const raw = d.ext && keys.length === 1 && UNKNOWN_ALTERNATIVE.test(keys[0]) ? readOctets((j as Obj)[keys[0]] as JsonValue) : null;
+        if (raw) return { [keys[0]]: raw };
+        return fail(`expected {"alternative": value} with one of ${names([...d.root, ...(d.ext ?? [])].map((a) => a.name))}`);
+      }
       path.push(alt.name);
       const inner = read(alt.type, (j as { [k: string]: JsonValue })[alt.name], path, null);
       path.pop();
