@@ -67,6 +67,21 @@ export function writeSemi(w: PerWriter, off: bigint): void {
   w.octets(bytes);
 }
 
+/**
+ * Semi-constrained with lower bound `lb` (`lbNumber` = Number(lb), NaN when inexact), as a number when
+ * exact: the usual few octets need no bigint.
+ */
+export function readSemiNarrow(r: PerReader, lb: bigint, lbNumber: number): number | bigint {
+  const n = r.length();
+  if (r.fragmented || n === 0) r.fail(`integer of ${r.fragmented ? "fragmented" : 0} octets`);
+  if (n <= 6 && n * 8 <= r.remaining) {
+    const u = r.uintOctets(n); // exact: below 2^48
+    const v = u + lbNumber;
+    return Number.isSafeInteger(v) ? v : narrow(BigInt(u) + lb);
+  }
+  return narrow(readUnsigned(r.octets(n)) + lb);
+}
+
 export function readSemi(r: PerReader): bigint {
   const n = r.length();
   if (r.fragmented || n === 0) r.fail(`integer of ${r.fragmented ? "fragmented" : 0} octets`);
@@ -78,6 +93,18 @@ export function writeUnconstrained(w: PerWriter, v: bigint): void {
   const bytes = signedOctets(v);
   w.length(bytes.length);
   w.octets(bytes);
+}
+
+/** Unconstrained, as a number when exact (the usual few octets: no bigint). */
+export function readUnconstrainedNarrow(r: PerReader): number | bigint {
+  const n = r.length();
+  if (r.fragmented || n === 0) r.fail(`integer of ${r.fragmented ? "fragmented" : 0} octets`);
+  if (n <= 6 && n * 8 <= r.remaining) {
+    const v = r.uintOctets(n);
+    const top = 2 ** (8 * n);
+    return v >= top / 2 ? v - top : v;
+  }
+  return narrow(readSigned(r.octets(n)));
 }
 
 export function readUnconstrained(r: PerReader): bigint {

@@ -108,7 +108,12 @@ export class PerReader {
   /** An unsigned big-endian integer in `n` aligned octets (n <= 6 stays exact as a number). */
   uintOctets(n: number): number {
     this.align();
-    if (n * 8 > this.end - this.pos) this.need(n * 8, `${n} octets`);
+    if (n * 8 > this.end - this.pos) {
+      // octet by octet, failing at the first one missing
+      let v = 0;
+      for (let i = 0; i < n; i++) v = v * 256 + this.octet();
+      return v;
+    }
     const buf = this.buf;
     let at = this.pos >>> 3;
     let v = 0;

@@ -4,56 +4,118 @@
  * any scale factor), decimal (ISO 6093 NR1/NR2/NR3, what Erlang sends) and the special values.
  */
 
+import { PerError } from "./per-error.js";
+import type { PerReader } from "./per-reader.js";
+import type { PerWriter } from "./per-writer.js";
+
 const PLUS_INFINITY = 0x40;
 const MINUS_INFINITY = 0x41;
 const NOT_A_NUMBER = 0x42;
 const MINUS_ZERO = 0x43;
 
 export function encodeReal(x: number): Uint8Array {
-  if (x === 0) return Object.is(x, -0) ? Uint8Array.of(MINUS_ZERO) : new Uint8Array(0);
-  if (Number.isNaN(x)) return Uint8Array.of(NOT_A_NUMBER);
-  if (x === Infinity) return Uint8Array.of(PLUS_INFINITY);
-  if (x === -Infinity) return Uint8Array.of(MINUS_INFINITY);
+  return scratch.slice(0, realContents(x, scratch));
+}
 
-  // |x| = mantissa * 2^exponent with an integer mantissa, read exactly from the IEEE 754 bits
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const hi = view.getUint32(0);
-  const lo = view.getUint32(4);
+/** Writes REAL `x` as PER does: a length octet, then the contents (at most 10 octets, so no fragments). */
+export function writeReal(w: PerWriter, x: number): void {
+  const n = realContents(x, scratch);
+  w.length(n);
+  w.octets(scratch, n);
+}
+
+const scratch = new Uint8Array(16);
+const float = new DataView(new ArrayBuffer(8));
+
+/** Writes the contents octets of `x` into `out`; returns their count. */
+function realContents(x: number, out: Uint8Array): number {
+  if (x === 0) {
+    if (!Object.is(x, -0)) return 0;
+    out[0] = MINUS_ZERO;
+    return 1;
+  }
+  if (x !== x) return special(out, NOT_A_NUMBER);
+  if (x === Infinity) return special(out, PLUS_INFINITY);
+  if (x === -Infinity) return special(out, MINUS_INFINITY);
+
+  // |x| = mantissa * 2^exponent with an integer mantissa, read exactly from the IEEE 754 bits; the
+  // mantissa (<= 53 bits) is kept as two uint32 halves so trailing zeros strip with shifts
+  float.setFloat64(0, x);
+  const hi = float.getUint32(0);
+  let mHi = hi & 0xfffff;
+  let mLo = float.getUint32(4);
   const biased = (hi >>> 20) & 0x7ff;
-  let mantissa = (hi & 0xfffff) * 2 ** 32 + lo;
   let exponent: number;
   if (biased === 0) {
     exponent = -1074; // subnormal
   } else {
-    mantissa += 2 ** 52;
+    mHi += 0x100000;
     exponent = biased - 1075;
   }
-  while (mantissa % 2 === 0) {
-    mantissa /= 2;
-    exponent++;
+  // make the mantissa odd (what C encoders send)
+  if (mLo === 0) {
+    mLo = mHi;
+    mHi = 0;
+    exponent += 32;
+  }
+  const tz = 31 - Math.clz32(mLo & -mLo);
+  if (tz > 0) {
+    mLo = ((mLo >>> tz) | (mHi << (32 - tz))) >>> 0;
+    mHi >>>= tz;
+    exponent += tz;
   }
 
-  const exp: number[] = [];
-  for (let e = exponent; ; ) {
-    exp.unshift(e & 0xff);
-    e >>= 8;
-    if ((e === 0 && (exp[0] & 0x80) === 0) || (e === -1 && (exp[0] & 0x80) !== 0)) break;
-  }
-  const man: number[] = [];
-  for (let m = mantissa; m > 0; m = Math.floor(m / 256)) man.unshift(m % 256);
+  // base 2, scale 0, a 1- or 2-octet two's-complement exponent (-1074..971 always fits in two)
+  const expLen = exponent >= -128 && exponent <= 127 ? 1 : 2;
+  out[0] = 0x80 | (x < 0 ? 0x40 : 0) | (expLen - 1);
+  let at = 1;
+  if (expLen === 2) out[at++] = (exponent >> 8) & 0xff;
+  out[at++] = exponent & 0xff;
+  // the mantissa in as few big-endian octets as it needs
+  const loLen = mHi > 0 ? 4 : octetCount(mLo);
+  for (let k = octetCount(mHi) - 1; mHi > 0 && k >= 0; k--) out[at++] = (mHi >>> (8 * k)) & 0xff;
+  for (let k = loLen - 1; k >= 0; k--) out[at++] = (mLo >>> (8 * k)) & 0xff;
+  return at;
+}
 
-  const first = 0x80 | (x < 0 ? 0x40 : 0) | (exp.length - 1); // base 2, scale 0, 1- or 2-octet exponent
-  return Uint8Array.from([first, ...exp, ...man]);
+function special(out: Uint8Array, code: number): number {
+  out[0] = code;
+  return 1;
+}
+
+/** Octets needed for a uint32 (0 for 0). */
+function octetCount(v: number): number {
+  return v === 0 ? 0 : v < 0x100 ? 1 : v < 0x10000 ? 2 : v < 0x1000000 ? 3 : 4;
+}
+
+/** Reads a REAL as PER carries it: a length (never fragmented), then the contents. */
+export function readReal(r: PerReader): number {
+  const n = r.length();
+  if (r.fragmented) r.fail("REAL longer than 16K octets", "E2_DECODE_LIMIT");
+  r.align();
+  if (n * 8 > r.remaining) r.need(n * 8, `${n} octets`);
+  const at = r.pos >>> 3;
+  r.pos += n * 8;
+  return realAt(r.buf, at, n, r.pos);
 }
 
 /** Decodes REAL contents; `fail` throws with a reason. */
 export function decodeReal(bytes: Uint8Array, fail: (reason: string) => never): number {
-  if (bytes.length === 0) return 0;
-  const first = bytes[0];
-  if (first & 0x80) return decodeBinary(bytes, fail);
+  try {
+    return realAt(bytes, 0, bytes.length, -1);
+  } catch (e) {
+    if (e instanceof PerError) fail(e.reason);
+    throw e;
+  }
+}
+
+/** Decodes the `len` contents octets at `buf[at]`; failures are PerErrors at `bitOffset`. */
+function realAt(buf: Uint8Array, at: number, len: number, bitOffset: number): number {
+  if (len === 0) return 0;
+  const first = buf[at];
+  if (first & 0x80) return decodeBinary(buf, at, len, bitOffset);
   if (first & 0x40) {
-    if (bytes.length !== 1) fail("REAL special value with extra octets");
+    if (len !== 1) invalid("REAL special value with extra octets", bitOffset);
     switch (first) {
       case PLUS_INFINITY:
         return Infinity;
@@ -64,39 +126,56 @@ export function decodeReal(bytes: Uint8Array, fail: (reason: string) => never): 
       case MINUS_ZERO:
         return -0;
     }
-    fail(`unknown REAL special value 0x${first.toString(16)}`);
+    invalid(`unknown REAL special value 0x${first.toString(16)}`, bitOffset);
   }
-  return decodeDecimal(bytes, fail);
+  return decodeDecimal(buf.subarray(at, at + len), bitOffset);
 }
 
-function decodeBinary(bytes: Uint8Array, fail: (reason: string) => never): number {
-  const first = bytes[0];
+function invalid(reason: string, bitOffset: number): never {
+  throw new PerError("E2_DECODE_INVALID", reason, bitOffset);
+}
+
+function decodeBinary(buf: Uint8Array, at: number, len: number, bitOffset: number): number {
+  const first = buf[at];
+  const end = at + len;
   const sign = first & 0x40 ? -1 : 1;
   const baseBits = [1, 3, 4][(first >>> 4) & 3];
-  if (baseBits === undefined) fail("REAL base 11 is reserved");
+  if (baseBits === undefined) invalid("REAL base 11 is reserved", bitOffset);
   const scale = (first >>> 2) & 3;
-  let i = 1;
+  let i = at + 1;
   let expLen = (first & 3) + 1;
   if (expLen === 4) {
-    if (bytes.length < 2) fail("REAL exponent length missing");
-    expLen = bytes[1];
-    i = 2;
-    if (expLen === 0) fail("REAL exponent of 0 octets");
+    if (len < 2) invalid("REAL exponent length missing", bitOffset);
+    expLen = buf[i];
+    i++;
+    if (expLen === 0) invalid("REAL exponent of 0 octets", bitOffset);
   }
-  if (bytes.length < i + expLen) fail("REAL exponent truncated");
+  if (end < i + expLen) invalid("REAL exponent truncated", bitOffset);
   let exponent = 0;
   if (expLen > 4) {
     // beyond any double: only the sign of the exponent matters
-    exponent = bytes[i] & 0x80 ? -1e6 : 1e6;
+    exponent = buf[i] & 0x80 ? -1e6 : 1e6;
   } else {
-    for (let k = 0; k < expLen; k++) exponent = exponent * 256 + bytes[i + k];
-    if (bytes[i] & 0x80) exponent -= 2 ** (8 * expLen);
+    for (let k = 0; k < expLen; k++) exponent = exponent * 256 + buf[i + k];
+    if (buf[i] & 0x80) exponent -= 2 ** (8 * expLen);
   }
   i += expLen;
-  let mantissa = 0n;
-  for (; i < bytes.length; i++) mantissa = (mantissa << 8n) | BigInt(bytes[i]);
-  if (mantissa === 0n) return sign * 0;
   const power = exponent * baseBits + scale;
+  if (end - i <= 8) {
+    // up to 64 bits: hi * 2^32 + lo rounds once, exactly as Number(bigint) does
+    let hi = 0;
+    let lo = 0;
+    for (; i < end; i++) {
+      hi = hi * 256 + (lo >>> 24);
+      lo = ((lo << 8) | buf[i]) >>> 0;
+    }
+    const mantissa = hi * 4294967296 + lo;
+    if (mantissa === 0) return sign * 0;
+    return sign * mantissa * 2 ** power;
+  }
+  let mantissa = 0n;
+  for (; i < end; i++) mantissa = (mantissa << 8n) | BigInt(buf[i]);
+  if (mantissa === 0n) return sign * 0;
   // scale the mantissa to ~53 bits before leaving bigint, so huge mantissas keep their precision
   const extra = Math.max(0, mantissa.toString(2).length - 64);
   return sign * Number(mantissa >> BigInt(extra)) * 2 ** (power + extra);
@@ -104,12 +183,12 @@ function decodeBinary(bytes: Uint8Array, fail: (reason: string) => never): numbe
 
 const NR = /^[+-]?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i;
 
-function decodeDecimal(bytes: Uint8Array, fail: (reason: string) => never): number {
+function decodeDecimal(bytes: Uint8Array, bitOffset: number): number {
   const form = bytes[0] & 0x3f;
-  if (form < 1 || form > 3) fail(`REAL decimal form ${form} is not NR1, NR2 or NR3`);
+  if (form < 1 || form > 3) invalid(`REAL decimal form ${form} is not NR1, NR2 or NR3`, bitOffset);
   let text = "";
   for (let i = 1; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
   text = text.trim().replace(",", ".");
-  if (!NR.test(text)) fail(`REAL decimal "${text.slice(0, 40)}" is not ISO 6093`);
+  if (!NR.test(text)) invalid(`REAL decimal "${text.slice(0, 40)}" is not ISO 6093`, bitOffset);
   return Number(text);
 }

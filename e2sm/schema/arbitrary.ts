@@ -22,7 +22,7 @@ import { sameValue } from "./values.js";
 import { charUnit, integerIn, oidValue, realValue } from "./arbitrary-leaves.js";
 
 export interface ArbitraryOptions {
-  /** SEQUENCE OF items beyond the lower bound (default 4). */
+  /** SEQUENCE OF items beyond the lower bound (default 4), fewer in nested lists (×0.7 per level). */
   maxItems?: number;
   /** Characters / octets beyond the lower bound, bits beyond it ÷ 8 (default 16). */
   maxLength?: number;
@@ -40,7 +40,7 @@ type Weighted = { arbitrary: fc.Arbitrary<unknown>; weight: number };
 /** Values of `desc`. Arbitraries are compiled once per descriptor, options and depth. */
 export function arbitrary<T = unknown>(desc: Desc, opts: ArbitraryOptions = {}): fc.Arbitrary<T> {
   const o = { maxItems: 4, maxLength: 16, maxDepth: 16, specialReals: true, extensions: true, ...opts };
-  return at(desc, 0, { ...o, key: JSON.stringify(o) }) as fc.Arbitrary<T>;
+  return at(desc, 0, 0, { ...o, key: JSON.stringify(o) }) as fc.Arbitrary<T>;
 }
 
 /** Defers building until first use: recursive descriptors refer to their own (lazy) arbitrary. */
@@ -64,20 +64,26 @@ class Lazy<T> extends fc.Arbitrary<T> {
   }
 }
 
-const compiled = new WeakMap<Resolved, Map<string, fc.Arbitrary<unknown>[]>>();
+/** By descriptor, then options and place (depth, enclosing SEQUENCE OFs). */
+const compiled = new WeakMap<Resolved, Map<string, fc.Arbitrary<unknown>>>();
 
-function at(desc: Desc, depth: number, o: Opts): fc.Arbitrary<unknown> {
+/**
+ * The arbitrary of `desc` at nesting `depth` (constructed types above it) inside `lists` SEQUENCE OFs.
+ * Past maxDepth every level generates alike, and so do lists past 8, so the cache stays finite.
+ */
+function at(desc: Desc, depth: number, lists: number, o: Opts): fc.Arbitrary<unknown> {
   const d = resolve(desc);
-  const level = Math.min(depth, o.maxDepth); // past maxDepth every level generates alike
-  let byOpts = compiled.get(d);
-  if (!byOpts) compiled.set(d, (byOpts = new Map()));
-  let byDepth = byOpts.get(o.key);
-  if (!byDepth) byOpts.set(o.key, (byDepth = []));
-  byDepth[level] ??= new Lazy(() => build(d, level, o));
-  return byDepth[level];
+  const level = Math.min(depth, o.maxDepth);
+  const nest = Math.min(lists, 8);
+  let cache = compiled.get(d);
+  if (!cache) compiled.set(d, (cache = new Map()));
+  const key = `${level}/${nest}/${o.key}`;
+  let arb = cache.get(key);
+  if (!arb) cache.set(key, (arb = new Lazy(() => build(d, level, nest, o))));
+  return arb;
 }
 
-function build(d: Resolved, depth: number, o: Opts): fc.Arbitrary<unknown> {
+function build(d: Resolved, depth: number, lists: number, o: Opts): fc.Arbitrary<unknown> {
   const minimal = depth >= o.maxDepth;
   switch (d.kind) {
     case "integer":
@@ -103,12 +109,14 @@ function build(d: Resolved, depth: number, o: Opts): fc.Arbitrary<unknown> {
     case "oid":
       return oidValue;
     case "sequence":
-      return sequenceArb(d, depth, o, minimal);
+      return sequenceArb(d, depth, lists, o, minimal);
     case "choice":
-      return choiceArb(d, depth, o, minimal);
+      return choiceArb(d, depth, lists, o, minimal);
     case "sequenceOf": {
-      const item = at(d.item, depth + 1, o);
-      return sized(d.size, o.maxItems, 32, o, minimal, (min, max) => fc.array(item, { minLength: min, maxLength: max }));
+      const item = at(d.item, depth + 1, lists + 1, o);
+      // fewer items in lists of lists: nested breadths multiply (RC RAN function definitions, parameter trees)
+      const extra = Math.round(o.maxItems * 2 ** (-lists / 2));
+      return sized(d.size, extra, 32, o, minimal, (min, max) => fc.array(item, { minLength: min, maxLength: max }));
     }
     case "open":
       // an open type outside a SEQUENCE has no key to select its type: raw contents
@@ -141,7 +149,7 @@ function sized<T>(
   const ub = size?.ub ?? null;
   if (minimal) return make(lb, lb);
   const arbs: { arbitrary: fc.Arbitrary<T>; weight: number }[] = [
-    { arbitrary: make(lb, ub === null ? lb + extra : Math.min(ub, lb + extra)), weight: 6 },
+    { arbitrary: make(lb, ub === null ? lb + extra : Math.min(ub, lb + extra)), weight: 8 },
   ];
   if (size?.ext && o.extensions) {
     if (ub !== null && ub < cap) arbs.push({ arbitrary: make(ub + 1, Math.min(cap, ub + 1 + extra)), weight: 1 });
@@ -160,28 +168,30 @@ function packBits(flags: boolean[]): { bits: Uint8Array; length: number } {
 
 type Pair = { key: number | string; value: unknown };
 
-function sequenceArb(d: SequenceDesc, depth: number, o: Opts, minimal: boolean): fc.Arbitrary<unknown> {
+function sequenceArb(d: SequenceDesc, depth: number, lists: number, o: Opts, minimal: boolean): fc.Arbitrary<unknown> {
   const comps: readonly Component[] = o.extensions && d.ext ? [...d.root, ...d.ext] : d.root;
   const names = new Set(comps.map((c) => c.name));
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  const required: string[] = [];
   const opens: { name: string; key: string }[] = [];
   for (const c of comps) {
     const optional = c.optional || !d.root.includes(c); // extension additions may always be absent
     if (minimal && optional) continue;
     const t = resolve(c.type);
+    let arb: fc.Arbitrary<unknown>;
     if (t.kind === "open" && names.has(t.key) && t.table.size > 0) {
-      model[c.name] = openPair(t, depth + 1, o, minimal);
+      arb = openPair(t, depth + 1, lists, o, minimal);
       opens.push({ name: c.name, key: t.key });
     } else {
-      model[c.name] = at(c.type, depth + 1, o);
+      arb = at(c.type, depth + 1, lists, o);
     }
-    if (!optional) required.push(c.name);
+    // optional components thin out with depth, which keeps recursive and list-heavy types small
+    const absent = 1 + (depth >> 2);
+    model[c.name] = optional ? fc.oneof({ arbitrary: fc.constant(undefined), weight: absent }, { arbitrary: arb, weight: 1 }) : arb;
   }
   const defaults = comps.filter((c) => "defaultValue" in c);
-  return fc.record(model, { requiredKeys: required, noNullPrototype: true }).map((r) => {
+  return fc.record(model, { noNullPrototype: true }).map((r) => {
     const out: Record<string, unknown> = {};
-    for (const c of comps) if (Object.hasOwn(r, c.name)) out[c.name] = r[c.name];
+    for (const c of comps) if (r[c.name] !== undefined) out[c.name] = r[c.name];
     // the open type's value decides its key sibling
     for (const { name, key } of opens) {
       const p = out[name] as Pair | undefined;
@@ -195,17 +205,17 @@ function sequenceArb(d: SequenceDesc, depth: number, o: Opts, minimal: boolean):
   });
 }
 
-function openPair(t: OpenDesc, depth: number, o: Opts, minimal: boolean): fc.Arbitrary<Pair> {
+function openPair(t: OpenDesc, depth: number, lists: number, o: Opts, minimal: boolean): fc.Arbitrary<Pair> {
   let entries = [...t.table];
   if (minimal) entries = [entries.reduce((best, e) => (height(e[1]) < height(best[1]) ? e : best))];
-  return fc.oneof(...entries.map(([key, td]) => at(td, depth, o).map((value): Pair => ({ key, value }))));
+  return fc.oneof(...entries.map(([key, td]) => at(td, depth, lists, o).map((value): Pair => ({ key, value }))));
 }
 
-function choiceArb(d: ChoiceDesc, depth: number, o: Opts, minimal: boolean): fc.Arbitrary<unknown> {
+function choiceArb(d: ChoiceDesc, depth: number, lists: number, o: Opts, minimal: boolean): fc.Arbitrary<unknown> {
   let alts = [...d.root.map((a) => ({ a, weight: 3 })), ...(o.extensions && d.ext ? d.ext.map((a) => ({ a, weight: 1 })) : [])];
   if (minimal) alts = [alts.reduce((best, x) => (height(x.a.type) < height(best.a.type) ? x : best))];
   return fc.oneof(
-    ...alts.map(({ a, weight }) => ({ weight, arbitrary: at(a.type, depth + 1, o).map((v) => ({ [a.name]: v })) })),
+    ...alts.map(({ a, weight }) => ({ weight, arbitrary: at(a.type, depth + 1, lists, o).map((v) => ({ [a.name]: v })) })),
   );
 }
 

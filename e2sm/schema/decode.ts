@@ -1,30 +1,32 @@
 /**
- * APER decoding driven by descriptors, the mirror of `encode.ts`. Every claimed length is checked
- * against the bits left before anything is allocated; OCTET STRINGs are views into the input.
+ * APER decoding driven by descriptors, the mirror of `encode.ts`. Each descriptor compiles once into a
+ * decoder (cached in a WeakMap, registered before its parts so recursive types terminate): leaves are
+ * closures here, SEQUENCE / CHOICE / SEQUENCE OF are generated functions (`codegen-decode.ts`). Every
+ * claimed length is checked against the bits left before anything is allocated; OCTET STRINGs are views
+ * into the input.
  */
-import { narrow, readSemi, readUnconstrained, readWholeBig } from "../aper/integers.js";
+import { narrow, readSemiNarrow, readUnconstrainedNarrow, readWholeBig } from "../aper/integers.js";
 import { PerReader } from "../aper/per-reader.js";
-import { decodeReal } from "../aper/real.js";
+import { readReal } from "../aper/real.js";
 import { E2CodecError, rethrowAt, toCodecError } from "../errors.js";
 import { charAlphabet } from "./charsets.js";
+import { choiceDecoder, sequenceDecoder, sequenceOfDecoder } from "./codegen-decode.js";
+import { concat, type Decoder } from "./decode-parts.js";
 import type {
   BitStringDesc,
   CharStringDesc,
-  ChoiceDesc,
-  Component,
   Desc,
   EnumeratedDesc,
   IntegerDesc,
   OctetStringDesc,
-  OpenDesc,
-  SequenceDesc,
   SequenceOfDesc,
 } from "./descriptors.js";
 import { describe } from "./descriptors.js";
 import { type SizeLayout, sizeLayout } from "./layout.js";
 import { minBits } from "./min-bits.js";
+import { checkCount, readCount } from "./sizes.js";
 
-export type Decoder = (r: PerReader) => any;
+export type { Decoder };
 
 /** Nesting limit through recursive (ref) types. */
 export const DEFAULT_MAX_DEPTH = 64;
@@ -81,13 +83,13 @@ function build(d: Desc): Decoder {
     case "oid":
       return (r) => oidFrom(r, r.octets(shortLength(r, "OBJECT IDENTIFIER")));
     case "real":
-      return (r) => decodeReal(r.octets(shortLength(r, "REAL")), (why) => r.fail(why));
+      return readReal;
     case "sequence":
-      return sequence(d);
+      return sequenceDecoder(d, decoderOf);
     case "choice":
-      return choice(d);
+      return choiceDecoder(d, decoderOf);
     case "sequenceOf":
-      return sequenceOf(d);
+      return sequenceOfDecoder(d, decoderOf, sequenceOf(d));
     case "open":
       return (r) => r.fail("an open type needs its selecting component");
     case "ref": {
@@ -137,12 +139,13 @@ function integer(d: IntegerDesc): Decoder {
       };
     }
   } else if (lb !== null) {
-    root = (r) => narrow(readSemi(r) + lb);
+    const lbNumber = lb >= -SAFE && lb <= SAFE ? Number(lb) : Number.NaN;
+    root = (r) => readSemiNarrow(r, lb, lbNumber);
   } else {
-    root = (r) => narrow(readUnconstrained(r));
+    root = readUnconstrainedNarrow;
   }
   if (!d.ext) return root;
-  return (r) => (r.bit() ? narrow(readUnconstrained(r)) : root(r));
+  return (r) => (r.bit() ? readUnconstrainedNarrow(r) : root(r));
 }
 
 function enumerated(d: EnumeratedDesc): Decoder {
@@ -163,6 +166,8 @@ function enumerated(d: EnumeratedDesc): Decoder {
 }
 
 // ---- sized types ----------------------------------------------------------------------------------
+// One block (below 16K units) is read straight; fragmented contents go back to the start of the length
+// and through `sized`, the general form.
 
 /**
  * Reads the length part of a sized type and calls `body(count)` for each run of contents (several when
@@ -203,9 +208,27 @@ function sized(layout: SizeLayout, minUnitBits: number, what: string) {
   };
 }
 
-function bitString(d: BitStringDesc): Decoder {
-  const get = sized(sizeLayout(d), 1, "BIT STRING");
+/** A sized leaf: `one` reads a single block of `n` units, `general` any encoding. */
+function sizedLeaf(layout: SizeLayout, unit: number, what: string, one: (r: PerReader, n: number) => unknown, general: Decoder): Decoder {
+  const ext = layout.ext;
   return (r) => {
+    const at = r.pos;
+    const x = ext && r.bit();
+    const n = readCount(r, layout, unit, what, x);
+    if (n < 0) {
+      r.pos = at;
+      return general(r);
+    }
+    const v = one(r, n);
+    checkCount(r, layout, what, n, x);
+    return v;
+  };
+}
+
+function bitString(d: BitStringDesc): Decoder {
+  const layout = sizeLayout(d);
+  const get = sized(layout, 1, "BIT STRING");
+  const general: Decoder = (r) => {
     let out: Uint8Array | undefined;
     let length = 0;
     get(r, (n) => {
@@ -221,58 +244,65 @@ function bitString(d: BitStringDesc): Decoder {
     });
     return { bits: out ?? new Uint8Array(0), length };
   };
+  return sizedLeaf(layout, 1, "BIT STRING", (r, n) => ({ bits: n > 0 ? r.bitsCopy(n) : new Uint8Array(0), length: n }), general);
 }
 
 function octetString(d: OctetStringDesc): Decoder {
-  const get = sized(sizeLayout(d), 8, "OCTET STRING");
-  return (r) => {
+  const layout = sizeLayout(d);
+  const get = sized(layout, 8, "OCTET STRING");
+  const general: Decoder = (r) => {
     const parts: Uint8Array[] = [];
-    get(r, (n) => {
-      if ((r.pos & 7) === 0) parts.push(r.octets(n));
-      else parts.push(r.bitsCopy(n * 8)); // SIZE(1) or SIZE(2): unaligned
-    });
+    get(r, (n) => parts.push(contents(r, n)));
     if (parts.length === 1) return parts[0];
     return concat(parts);
   };
+  return sizedLeaf(layout, 8, "OCTET STRING", (r, n) => (n > 0 ? contents(r, n) : new Uint8Array(0)), general);
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+/** n octets of an OCTET STRING: a view when aligned, else (SIZE(1) or SIZE(2)) a copy. */
+const contents = (r: PerReader, n: number) => ((r.pos & 7) === 0 ? r.octets(n) : r.bitsCopy(n * 8));
 
 function charString(d: CharStringDesc): Decoder {
+  const layout = sizeLayout(d);
   if (d.charset === "UTF8String") {
-    const get = sized(sizeLayout(d), 8, "UTF8String");
+    const get = sized(layout, 8, "UTF8String");
     const dec = new TextDecoder("utf-8", { fatal: true });
-    return (r) => {
-      const parts: Uint8Array[] = [];
-      get(r, (n) => parts.push(r.octets(n)));
+    const utf8 = (r: PerReader, bytes: Uint8Array) => {
       try {
-        return dec.decode(concat(parts));
+        return dec.decode(bytes);
       } catch {
         return r.fail("UTF8String is not valid UTF-8");
       }
     };
+    const general: Decoder = (r) => {
+      const parts: Uint8Array[] = [];
+      get(r, (n) => parts.push(r.octets(n)));
+      return utf8(r, concat(parts));
+    };
+    return sizedLeaf(layout, 8, "UTF8String", (r, n) => utf8(r, r.octets(n)), general);
   }
   const { bits, charOf } = charAlphabet(d.charset);
-  const get = sized(sizeLayout(d), bits, d.charset);
-  return (r) => {
+  // wire value -> character code (-1: not allowed), so the loop does no calls
+  const codes = Int16Array.from({ length: 1 << bits }, (_, v) => charOf(v));
+  const what = d.charset;
+  const chars = (r: PerReader, n: number): string => {
+    let s = "";
+    for (let i = 0; i < n; i++) {
+      const c = codes[r.bits(bits)];
+      if (c < 0) r.fail(`a character not allowed in ${what}`);
+      s += String.fromCharCode(c);
+    }
+    return s;
+  };
+  const get = sized(layout, bits, what);
+  const general: Decoder = (r) => {
     let s = "";
     get(r, (n) => {
-      for (let i = 0; i < n; i++) {
-        const c = charOf(r.bits(bits));
-        if (c < 0) r.fail(`a character not allowed in ${d.charset}`);
-        s += String.fromCharCode(c);
-      }
+      s += chars(r, n);
     });
     return s;
   };
+  return sizedLeaf(layout, bits, what, chars, general);
 }
 
 function oidFrom(r: PerReader, body: Uint8Array): { oid: string } {
@@ -292,121 +322,9 @@ function oidFrom(r: PerReader, body: Uint8Array): { oid: string } {
   return { oid: arcs.join(".") };
 }
 
-// ---- SEQUENCE, CHOICE, SEQUENCE OF, open types ------------------------------------------------------
+// ---- SEQUENCE OF, general form ------------------------------------------------------------------
 
-/** Reads an open type's contents with `read`, within its length. Fragmented contents are joined first. */
-function readOpen(r: PerReader, read: (r: PerReader) => unknown): unknown {
-  const n = r.length();
-  if (!r.fragmented) return r.within(n * 8, () => read(r));
-  const parts: Uint8Array[] = [r.octets(n)];
-  for (;;) {
-    const m = r.length();
-    const more = r.fragmented;
-    parts.push(r.octets(m));
-    if (!more) break;
-  }
-  const inner = new PerReader(concat(parts));
-  inner.depth = r.depth;
-  return read(inner);
-}
-
-const rawOpen = (r: PerReader) => r.octets(r.remaining >>> 3);
-
-/** A component decoder: reads into `obj`, which already holds the earlier components. */
-type Part = (r: PerReader, obj: any) => unknown;
-
-function part(c: Component): Part {
-  const t = c.type.kind === "ref" ? c.type.get() : c.type;
-  if (t.kind !== "open") {
-    const dec = decoderOf(c.type);
-    return (r) => dec(r);
-  }
-  return openPart(t);
-}
-
-function openPart(t: OpenDesc): Part {
-  return (r, obj) => {
-    const sel = t.table.get(obj[t.key]);
-    return readOpen(r, sel ? decoderOf(sel) : rawOpen);
-  };
-}
-
-function sequence(d: SequenceDesc): Decoder {
-  const root = d.root.map((c) => ({ name: c.name, optional: c.optional, c, get: part(c) }));
-  const ext = (d.ext ?? []).map((c) => ({ name: c.name, get: part(c) }));
-  const extensible = d.ext !== null;
-  const nOptional = root.filter((c) => c.optional).length;
-  return (r) => {
-    const hasExt = extensible && r.bit();
-    // presence bits: a bit mask while they fit, else an array (a SEQUENCE with > 30 OPTIONALs)
-    let mask = 0;
-    let many: boolean[] | undefined;
-    if (nOptional <= 30) mask = r.bits(nOptional);
-    else {
-      many = [];
-      for (let k = 0; k < nOptional; k++) many.push(r.bit());
-    }
-    const obj: any = {};
-    let i = 0;
-    let k = 0;
-    try {
-      for (; i < root.length; i++) {
-        const c = root[i];
-        if (c.optional) {
-          const on = many ? many[k] : ((mask >>> (nOptional - 1 - k)) & 1) === 1;
-          k++;
-          if (!on) {
-            if ("defaultValue" in c.c) obj[c.name] = c.c.defaultValue;
-            continue;
-          }
-        }
-        obj[c.name] = c.get(r, obj);
-      }
-      if (!hasExt) return obj;
-      const n = r.smallLength();
-      if (n > r.remaining) r.fail(`extension bitmap of ${n} bits`, "E2_DECODE_TRUNCATED");
-      const flags: boolean[] = [];
-      for (let j = 0; j < n; j++) flags.push(r.bit());
-      for (let j = 0; j < n; j++, i++) {
-        if (!flags[j]) continue;
-        if (j < ext.length) obj[ext[j].name] = readOpen(r, (rr) => ext[j].get(rr, obj));
-        else readOpen(r, rawOpen); // an addition from a newer version: skipped by its length
-      }
-      return obj;
-    } catch (e) {
-      rethrowAt(e, `.${i < root.length ? root[i].name : (ext[i - root.length]?.name ?? `extension[${i - root.length}]`)}`, r.pos, false);
-    }
-  };
-}
-
-function choice(d: ChoiceDesc): Decoder {
-  const root = d.root.map((a) => ({ name: a.name, dec: decoderOf(a.type) }));
-  const ext = (d.ext ?? []).map((a) => ({ name: a.name, dec: decoderOf(a.type) }));
-  const n = root.length;
-  const extensible = d.ext !== null;
-  return (r) => {
-    let name = "";
-    try {
-      if (extensible && r.bit()) {
-        const j = r.normallySmall();
-        if (j < ext.length) {
-          name = ext[j].name;
-          return { [name]: readOpen(r, ext[j].dec) };
-        }
-        name = `unknown-extension-${j}`;
-        return { [name]: readOpen(r, rawOpen) };
-      }
-      const i = r.whole(n);
-      if (i >= n) r.fail(`alternative index ${i} is outside 0..${n - 1}`);
-      const alt = root[i];
-      name = alt.name;
-      return { [name]: alt.dec(r) };
-    } catch (e) {
-      rethrowAt(e, name ? `.${name}` : "", r.pos, false);
-    }
-  };
-}
-
+/** Any SEQUENCE OF encoding, fragmented ones included (the generated decoder handles one block). */
 function sequenceOf(d: SequenceOfDesc): Decoder {
   const item = decoderOf(d.item);
   const get = sized(sizeLayout(d), minBits(d.item), "SEQUENCE OF");
@@ -422,4 +340,3 @@ function sequenceOf(d: SequenceOfDesc): Decoder {
     return out;
   };
 }
-

@@ -1,0 +1,10 @@
+import * as fc from "fast-check";
+import { arbitrary, height } from "../e2sm/schema/arbitrary.js";
+import { int, seq, opt, choice, seqOf, ref, def, size, open, printable, bits, real, withDefault, bool } from "../e2sm/schema/builders.js";
+import { toJson, stringifyJson } from "../e2sm/schema/json.js";
+import type { Desc } from "../e2sm/schema/descriptors.js";
+const Tree: Desc = def("Tree", choice({ leaf: int(0, 9), node: seqOf(ref(() => Tree), size(1, 3)) }));
+const Field = seq({ id: int(0, 65535), value: open("id", new Map<number, Desc>([[1, int(0, 255)], [2, printable(size(1, 4))]])) });
+const S = seq({ a: int(0n, 18446744073709551615n), b: opt(bits(size(3, 5, true))), c: withDefault(bool(), false), t: Tree, f: seqOf(Field, size(0, 3)) }, { r: opt(real()) });
+console.log(height(Tree), height(S));
+for (const v of fc.sample(arbitrary(S, { maxDepth: 4 }), 5)) console.log(stringifyJson(toJson(S, v)));

@@ -1,0 +1,235 @@
+/**
+ * Generated decoders for SEQUENCE, CHOICE and SEQUENCE OF (see `codegen.ts` for why). A generated
+ * function reads its components into locals, inlining simple leaves (small constrained INTEGER,
+ * ENUMERATED, BOOLEAN, NULL, REAL) as direct reader calls and calling the compiled decoders of the
+ * others, then builds the value with constant keys. It has one try/catch: a local holds the index of
+ * the component being read, so a failure gets its path step while unwinding and the happy path pays
+ * nothing for paths.
+ */
+import { bitsFor, octetsFor, type PerReader } from "../aper/per-reader.js";
+import { readReal } from "../aper/real.js";
+import { rethrowAt } from "../errors.js";
+import { lit, Scope } from "./codegen.js";
+import {
+  type Decoder,
+  type ExtensionPart,
+  OpenDecoders,
+  readExtensions,
+  readOpen,
+  unknownAlternative,
+} from "./decode-parts.js";
+import type { ChoiceDesc, Component, Desc, SequenceDesc, SequenceOfDesc } from "./descriptors.js";
+import { describe } from "./descriptors.js";
+import { sizeLayout } from "./layout.js";
+import { minBits } from "./min-bits.js";
+import { checkCount, readCount } from "./sizes.js";
+
+export type DecoderOf = (d: Desc) => Decoder;
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** An expression reading a constrained whole number in 0..range-1 (PerReader.whole, unrolled). */
+function whole(range: number): string {
+  if (range <= 1) return "0";
+  if (range <= 255) return `r.bits(${bitsFor(range - 1)})`;
+  if (range === 256) return "r.octet()";
+  if (range <= 65536) return "(r.align(), r.bits(16))";
+  return `r.wholeOctets(${bitsFor(octetsFor(range - 1) - 1)})`;
+}
+
+/**
+ * Statements reading a value of `d` into the existing variable `v`: inline for simple leaves, else a
+ * call of its compiled decoder.
+ */
+function read(d: Desc, v: string, s: Scope, decoderOf: DecoderOf): string {
+  switch (d.kind) {
+    case "boolean":
+      return `${v} = r.bit();`;
+    case "null":
+      return `${v} = null;`;
+    case "real":
+      return `${v} = ${s.bind(readReal)}(r);`;
+    case "integer": {
+      if (d.ext || d.lb === null || d.ub === null || d.lb < -SAFE || d.ub > SAFE) break;
+      const lo = Number(d.lb);
+      const hi = Number(d.ub);
+      const range = hi - lo + 1;
+      const out = `${v} = ${whole(range)} + ${lo};`;
+      if (range > 1 && (range & (range - 1)) === 0 && range <= 65536) return out; // every code is valid
+      return `${out}\nif (${v} > ${hi}) r.fail(${v} + ${lit(` is outside ${lo}..${hi}`)});`;
+    }
+    case "enumerated": {
+      if (d.ext !== null) break;
+      const n = d.root.length;
+      const t = s.temp("e");
+      return [
+        `const ${t} = ${whole(n)};`,
+        `if (${t} >= ${n}) r.fail(${lit("enumeration index ")} + ${t} + ${lit(` is outside 0..${n - 1}`)});`,
+        `${v} = ${s.bind(d.root)}[${t}];`,
+      ].join("\n");
+    }
+  }
+  return `${v} = ${s.bind(decoderOf(d))}(r);`;
+}
+
+/** Statements reading SEQUENCE component `c` into `v`; `keyOf` names the local holding a sibling. */
+function readComponent(c: Component, v: string, s: Scope, decoderOf: DecoderOf, keyOf: (name: string) => string) {
+  const t = c.type.kind === "ref" ? c.type.get() : c.type;
+  if (t.kind === "open") {
+    const open = s.bind(new OpenDecoders(t.table, decoderOf));
+    return `${v} = ${s.bind(readOpen)}(r, ${open}.get(${keyOf(t.key)}));`;
+  }
+  return read(c.type, v, s, decoderOf); // a ref keeps its depth-counting decoder
+}
+
+export function sequenceDecoder(d: SequenceDesc, decoderOf: DecoderOf): Decoder {
+  const s = new Scope();
+  const root = d.root;
+  const extensible = d.ext !== null;
+  const nOptional = root.filter((c) => c.optional).length;
+  const head = (extensible ? 1 : 0) + nOptional;
+  const out: string[] = [];
+
+  // the extension bit and the presence bitmap: one read while they fit in 32 bits
+  let flag: (bit: number) => string;
+  if (head === 0) flag = () => "false";
+  else if (head <= 32) {
+    // with too few bits left, read them as the interpreter did, so errors say the same thing
+    const slow = s.bind((r: PerReader) => {
+      const x = extensible && r.bit() ? 1 : 0;
+      if (nOptional <= 30) return x * 2 ** nOptional + r.bits(nOptional);
+      let m = x;
+      for (let k = 0; k < nOptional; k++) m = m * 2 + (r.bit() ? 1 : 0);
+      return m;
+    });
+    out.push(`const h = r.end - r.pos >= ${head} ? r.bits(${head}) : ${slow}(r);`);
+    flag = (bit) => `((h >>> ${head - 1 - bit}) & 1) === 1`;
+  } else {
+    out.push(`const h = ${s.bind(readFlags)}(r, ${head});`);
+    flag = (bit) => `h[${bit}]`;
+  }
+
+  const local = (i: number) => `v${i}`;
+  // the local holding the earlier sibling `name` (an open type's key); otherwise no table entry applies
+  const keyBefore = (at: number) => (name: string) => {
+    const i = root.findIndex((c) => c.name === name);
+    return i >= 0 && i < at ? local(i) : "undefined";
+  };
+
+  out.push("let i = 0;", "try {");
+  let bit = extensible ? 1 : 0;
+  const present: string[] = []; // per component: its presence test, or "" when always set
+  root.forEach((c, i) => {
+    const v = local(i);
+    out.push(`i = ${i};`, `let ${v};`);
+    if (!c.optional) {
+      out.push(readComponent(c, v, s, decoderOf, keyBefore(i)));
+      present.push("");
+      return;
+    }
+    const on = flag(bit++);
+    const hasDefault = "defaultValue" in c;
+    out.push(`if (${on}) {`, readComponent(c, v, s, decoderOf, keyBefore(i)), "}");
+    if (hasDefault) out.push(`else ${v} = ${s.bind(c.defaultValue)};`);
+    present.push(hasDefault ? "" : on);
+  });
+
+  // the value, keys in component order: a literal up to the first component that may be absent
+  let k = 0;
+  const literal: string[] = [];
+  for (; k < root.length && present[k] === ""; k++) literal.push(`${lit(root[k].name)}: ${local(k)}`);
+  out.push(`const o = {${literal.join(", ")}};`);
+  for (; k < root.length; k++) {
+    const store = `o[${lit(root[k].name)}] = ${local(k)};`;
+    out.push(present[k] === "" ? store : `if (${present[k]}) ${store}`);
+  }
+
+  if (extensible) {
+    const parts: ExtensionPart[] = (d.ext ?? []).map((c) => ({ name: c.name, read: extensionReader(c, decoderOf) }));
+    out.push(`if (${flag(0)}) {`, "i = -1;", `${s.bind(readExtensions)}(r, o, ${s.bind(parts)});`, "}");
+  }
+  out.push("return o;");
+  const steps = s.bind(root.map((c) => `.${c.name}`));
+  out.push("} catch (e) {", "if (i < 0) throw e;", `${s.bind(rethrowAt)}(e, ${steps}[i], r.pos, false);`, "}");
+  return s.compile("decode", describe(d), "r", out.join("\n"));
+}
+
+/** Reads a presence bitmap of more than 32 bits, one bit at a time. */
+function readFlags(r: PerReader, n: number): boolean[] {
+  const flags: boolean[] = [];
+  for (let k = 0; k < n; k++) flags.push(r.bit());
+  return flags;
+}
+
+/** How an extension addition is read inside its open type (rare: not generated). */
+function extensionReader(c: Component, decoderOf: DecoderOf): ExtensionPart["read"] {
+  const t = c.type.kind === "ref" ? c.type.get() : c.type;
+  if (t.kind === "open") {
+    const open = new OpenDecoders(t.table, decoderOf);
+    return (r, obj) => readOpen(r, open.get(obj[t.key]));
+  }
+  const dec = decoderOf(c.type);
+  return (r) => dec(r);
+}
+
+export function choiceDecoder(d: ChoiceDesc, decoderOf: DecoderOf): Decoder {
+  const s = new Scope();
+  const n = d.root.length;
+  const ext = d.ext ?? [];
+  const steps = s.bind([...d.root, ...ext].map((a) => `.${a.name}`));
+  const out: string[] = ["let i = -1;", "try {"];
+  if (d.ext !== null) {
+    out.push("if (r.bit()) {", "const j = r.normallySmall();", "switch (j) {");
+    ext.forEach((a, j) => {
+      const dec = s.bind(decoderOf(a.type));
+      out.push(`case ${j}:`, `i = ${n + j};`, `return {${lit(a.name)}: ${s.bind(readOpen)}(r, ${dec})};`);
+    });
+    out.push("}", `return ${s.bind(unknownAlternative)}(r, j);`, "}");
+  }
+  out.push(`const x = ${whole(n)};`, "let v;", "switch (x) {");
+  d.root.forEach((a, k) => {
+    out.push(`case ${k}: {`, `i = ${k};`, read(a.type, "v", s, decoderOf), `return {${lit(a.name)}: v};`, "}");
+  });
+  out.push("}");
+  out.push(`r.fail(${lit("alternative index ")} + x + ${lit(` is outside 0..${n - 1}`)});`);
+  out.push("} catch (e) {", "if (i < 0) throw e;", `${s.bind(rethrowAt)}(e, ${steps}[i], r.pos, false);`, "}");
+  return s.compile("decode", describe(d), "r", out.join("\n"));
+}
+
+/** `general` decodes any encoding of the type, fragmented ones included: the generated code defers to it. */
+export function sequenceOfDecoder(d: SequenceOfDesc, decoderOf: DecoderOf, general: Decoder): Decoder {
+  const s = new Scope();
+  const l = s.bind(sizeLayout(d));
+  const unit = Math.max(1, minBits(d.item));
+  const what = lit("SEQUENCE OF");
+  const rethrow = s.bind(rethrowAt);
+  const out = [
+    "const at = r.pos;",
+    "let n;",
+    "let x = false;",
+    "try {",
+    sizeLayout(d).ext ? "x = r.bit();" : "",
+    `n = ${s.bind(readCount)}(r, ${l}, ${unit}, ${what}, x);`,
+    "} catch (e) {",
+    `${rethrow}(e, "[0]", r.pos, false);`,
+    "}",
+    `if (n < 0) {`,
+    "r.pos = at;",
+    `return ${s.bind(general)}(r);`,
+    "}",
+    "const out = [];",
+    "let k = 0;",
+    "try {",
+    "let v;",
+    "for (; k < n; k++) {",
+    read(d.item, "v", s, decoderOf),
+    "out.push(v);",
+    "}",
+    `${s.bind(checkCount)}(r, ${l}, ${what}, n, x);`,
+    "} catch (e) {",
+    `${rethrow}(e, "[" + k + "]", r.pos, false);`,
+    "}",
+    "return out;",
+  ];
+  return s.compile("decode", describe(d), "r", out.join("\n"));
+}
