@@ -95,13 +95,15 @@ export function writeUnconstrained(w: PerWriter, v: bigint): void {
   w.octets(bytes);
 }
 
+const OCTET_RANGE = [1, 2 ** 8, 2 ** 16, 2 ** 24, 2 ** 32, 2 ** 40, 2 ** 48];
+
 /** Unconstrained, as a number when exact (the usual few octets: no bigint). */
 export function readUnconstrainedNarrow(r: PerReader): number | bigint {
   const n = r.length();
   if (r.fragmented || n === 0) r.fail(`integer of ${r.fragmented ? "fragmented" : 0} octets`);
   if (n <= 6 && n * 8 <= r.remaining) {
     const v = r.uintOctets(n);
-    const top = 2 ** (8 * n);
+    const top = OCTET_RANGE[n]; // not 2 ** (8 * n): Math.pow is slow
     return v >= top / 2 ? v - top : v;
   }
   return narrow(readSigned(r.octets(n)));

@@ -34,7 +34,7 @@ function realContents(x: number, out: Uint8Array): number {
     out[0] = MINUS_ZERO;
     return 1;
   }
-  if (x !== x) return special(out, NOT_A_NUMBER);
+  if (Number.isNaN(x)) return special(out, NOT_A_NUMBER);
   if (x === Infinity) return special(out, PLUS_INFINITY);
   if (x === -Infinity) return special(out, MINUS_INFINITY);
 
@@ -139,8 +139,9 @@ function decodeBinary(buf: Uint8Array, at: number, len: number, bitOffset: numbe
   const first = buf[at];
   const end = at + len;
   const sign = first & 0x40 ? -1 : 1;
-  const baseBits = [1, 3, 4][(first >>> 4) & 3];
-  if (baseBits === undefined) invalid("REAL base 11 is reserved", bitOffset);
+  const base = (first >>> 4) & 3;
+  if (base === 3) invalid("REAL base 11 is reserved", bitOffset);
+  const baseBits = base === 0 ? 1 : base === 1 ? 3 : 4;
   const scale = (first >>> 2) & 3;
   let i = at + 1;
   let expLen = (first & 3) + 1;
@@ -156,8 +157,9 @@ function decodeBinary(buf: Uint8Array, at: number, len: number, bitOffset: numbe
     // beyond any double: only the sign of the exponent matters
     exponent = buf[i] & 0x80 ? -1e6 : 1e6;
   } else {
-    for (let k = 0; k < expLen; k++) exponent = exponent * 256 + buf[i + k];
-    if (buf[i] & 0x80) exponent -= 2 ** (8 * expLen);
+    // two's complement: the first octet signed, the rest appended
+    exponent = buf[i] & 0x80 ? buf[i] - 256 : buf[i];
+    for (let k = 1; k < expLen; k++) exponent = exponent * 256 + buf[i + k];
   }
   i += expLen;
   const power = exponent * baseBits + scale;
@@ -171,7 +173,7 @@ function decodeBinary(buf: Uint8Array, at: number, len: number, bitOffset: numbe
     }
     const mantissa = hi * 4294967296 + lo;
     if (mantissa === 0) return sign * 0;
-    return sign * mantissa * 2 ** power;
+    return sign * mantissa * pow2(power);
   }
   let mantissa = 0n;
   for (; i < end; i++) mantissa = (mantissa << 8n) | BigInt(buf[i]);
@@ -179,6 +181,14 @@ function decodeBinary(buf: Uint8Array, at: number, len: number, bitOffset: numbe
   // scale the mantissa to ~53 bits before leaving bigint, so huge mantissas keep their precision
   const extra = Math.max(0, mantissa.toString(2).length - 64);
   return sign * Number(mantissa >> BigInt(extra)) * 2 ** (power + extra);
+}
+
+/** Every power of two a double holds exactly (2^-1074..2^1023), so scaling needs no Math.pow. */
+const POW2 = Float64Array.from({ length: 2098 }, (_, i) => 2 ** (i - 1074));
+
+/** 2^n, the same value as `2 ** n`. */
+function pow2(n: number): number {
+  return n >= -1074 && n <= 1023 ? POW2[n + 1074] : 2 ** n;
 }
 
 const NR = /^[+-]?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i;

@@ -83,7 +83,11 @@ export const iePair = (
 ): IePairSpec => ({ id, name: nameOf(id), firstCriticality, firstType, secondCriticality, secondType, presence });
 
 /** `Name E2AP-PROTOCOL-IES ::= { root, ..., ext }`: every E2AP set is extensible. */
-export function ieSet<S extends IeSpec | IePairSpec>(name: string, root: readonly S[], ext: readonly S[] = []): IeSet<S> {
+export function ieSet<S extends IeSpec | IePairSpec>(
+  name: string,
+  root: readonly S[],
+  ext: readonly S[] = [],
+): IeSet<S> {
   const ies = [...root, ...ext.map((s) => ({ ...s, extension: true }))];
   const byId = new Map<number, S>();
   for (const s of ies) {
@@ -168,8 +172,15 @@ export function buildContainers(common: E2apCommon) {
    * The common case of an item list: a set `setName` of one mandatory IE `{ id, criticality, item }`
    * (`RICactions-ToBeSetup-List` over `RICaction-ToBeSetup-ItemIEs`).
    */
-  const itemList = (name: string, lb: number, ub: number, setName: string, id: number, crit: CriticalityName, item: Desc) =>
-    singleContainerList(name, lb, ub, ieSet(setName, [ie(id, crit, item, "mandatory")]));
+  const itemList = (
+    name: string,
+    lb: number,
+    ub: number,
+    setName: string,
+    id: number,
+    crit: CriticalityName,
+    item: Desc,
+  ) => singleContainerList(name, lb, ub, ieSet(setName, [ie(id, crit, item, "mandatory")]));
 
   return {
     field,

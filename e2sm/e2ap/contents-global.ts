@@ -40,16 +40,26 @@ export function buildGlobalContents(t: E2apIes, k: E2apContainers) {
     ),
   );
   const RANfunctions_List = itemList(
-    "RANfunctions-List", 1, C.maxofRANfunctionID,
-    "RANfunction-ItemIEs", C.id_RANfunction_Item, "ignore", RANfunction_Item,
+    "RANfunctions-List",
+    1,
+    C.maxofRANfunctionID,
+    "RANfunction-ItemIEs",
+    C.id_RANfunction_Item,
+    "ignore",
+    RANfunction_Item,
   );
   const RANfunctionID_Item = def(
     "RANfunctionID-Item",
     seq({ ranFunctionID: t.RANfunctionID, ranFunctionRevision: t.RANfunctionRevision }, {}),
   );
   const RANfunctionsID_List = itemList(
-    "RANfunctionsID-List", 1, C.maxofRANfunctionID,
-    "RANfunctionID-ItemIEs", C.id_RANfunctionID_Item, "ignore", RANfunctionID_Item,
+    "RANfunctionsID-List",
+    1,
+    C.maxofRANfunctionID,
+    "RANfunctionID-ItemIEs",
+    C.id_RANfunctionID_Item,
+    "ignore",
+    RANfunctionID_Item,
   );
   const RANfunctionIDcause_Item = def(
     "RANfunctionIDcause-Item",
@@ -57,15 +67,27 @@ export function buildGlobalContents(t: E2apIes, k: E2apContainers) {
   );
   // The item's id is id-RANfunctionIEcause-Item ("IE", not "ID").
   const RANfunctionsIDcause_List = itemList(
-    "RANfunctionsIDcause-List", 1, C.maxofRANfunctionID,
-    "RANfunctionIDcause-ItemIEs", C.id_RANfunctionIEcause_Item, "ignore", RANfunctionIDcause_Item,
+    "RANfunctionsIDcause-List",
+    1,
+    C.maxofRANfunctionID,
+    "RANfunctionIDcause-ItemIEs",
+    C.id_RANfunctionIEcause_Item,
+    "ignore",
+    RANfunctionIDcause_Item,
   );
 
   // ---- E2 node component configuration lists ----
   const componentItem = <F extends Record<string, Desc>>(name: string, more: F) =>
     def(
       name,
-      seq({ e2nodeComponentInterfaceType: t.E2nodeComponentInterfaceType, e2nodeComponentID: t.E2nodeComponentID, ...more }, {}),
+      seq(
+        {
+          e2nodeComponentInterfaceType: t.E2nodeComponentInterfaceType,
+          e2nodeComponentID: t.E2nodeComponentID,
+          ...more,
+        },
+        {},
+      ),
     );
   const config = { e2nodeComponentConfiguration: t.E2nodeComponentConfiguration };
   const configAck = { e2nodeComponentConfigurationAck: t.E2nodeComponentConfigurationAck };
@@ -74,35 +96,52 @@ export function buildGlobalContents(t: E2apIes, k: E2apContainers) {
 
   const E2nodeComponentConfigAddition_Item = componentItem("E2nodeComponentConfigAddition-Item", config);
   const E2nodeComponentConfigAddition_List = componentList(
-    "E2nodeComponentConfigAddition", C.id_E2nodeComponentConfigAddition_Item, E2nodeComponentConfigAddition_Item,
+    "E2nodeComponentConfigAddition",
+    C.id_E2nodeComponentConfigAddition_Item,
+    E2nodeComponentConfigAddition_Item,
   );
   const E2nodeComponentConfigUpdate_Item = componentItem("E2nodeComponentConfigUpdate-Item", config);
   const E2nodeComponentConfigUpdate_List = componentList(
-    "E2nodeComponentConfigUpdate", C.id_E2nodeComponentConfigUpdate_Item, E2nodeComponentConfigUpdate_Item,
+    "E2nodeComponentConfigUpdate",
+    C.id_E2nodeComponentConfigUpdate_Item,
+    E2nodeComponentConfigUpdate_Item,
   );
   const E2nodeComponentConfigRemoval_Item = componentItem("E2nodeComponentConfigRemoval-Item", {});
   const E2nodeComponentConfigRemoval_List = componentList(
-    "E2nodeComponentConfigRemoval", C.id_E2nodeComponentConfigRemoval_Item, E2nodeComponentConfigRemoval_Item,
+    "E2nodeComponentConfigRemoval",
+    C.id_E2nodeComponentConfigRemoval_Item,
+    E2nodeComponentConfigRemoval_Item,
   );
   const E2nodeComponentConfigAdditionAck_Item = componentItem("E2nodeComponentConfigAdditionAck-Item", configAck);
   const E2nodeComponentConfigAdditionAck_List = componentList(
-    "E2nodeComponentConfigAdditionAck", C.id_E2nodeComponentConfigAdditionAck_Item, E2nodeComponentConfigAdditionAck_Item,
+    "E2nodeComponentConfigAdditionAck",
+    C.id_E2nodeComponentConfigAdditionAck_Item,
+    E2nodeComponentConfigAdditionAck_Item,
   );
   const E2nodeComponentConfigUpdateAck_Item = componentItem("E2nodeComponentConfigUpdateAck-Item", configAck);
   const E2nodeComponentConfigUpdateAck_List = componentList(
-    "E2nodeComponentConfigUpdateAck", C.id_E2nodeComponentConfigUpdateAck_Item, E2nodeComponentConfigUpdateAck_Item,
+    "E2nodeComponentConfigUpdateAck",
+    C.id_E2nodeComponentConfigUpdateAck_Item,
+    E2nodeComponentConfigUpdateAck_Item,
   );
   const E2nodeComponentConfigRemovalAck_Item = componentItem("E2nodeComponentConfigRemovalAck-Item", configAck);
   const E2nodeComponentConfigRemovalAck_List = componentList(
-    "E2nodeComponentConfigRemovalAck", C.id_E2nodeComponentConfigRemovalAck_Item, E2nodeComponentConfigRemovalAck_Item,
+    "E2nodeComponentConfigRemovalAck",
+    C.id_E2nodeComponentConfigRemovalAck_Item,
+    E2nodeComponentConfigRemovalAck_Item,
   );
   const E2nodeTNLassociationRemoval_Item = def(
     "E2nodeTNLassociationRemoval-Item",
     seq({ tnlInformation: t.TNLinformation, tnlInformationRIC: t.TNLinformation }, {}),
   );
   const E2nodeTNLassociationRemoval_List = itemList(
-    "E2nodeTNLassociationRemoval-List", 1, C.maxofTNLA,
-    "E2nodeTNLassociationRemoval-ItemIEs", C.id_E2nodeTNLassociationRemoval_Item, "reject", E2nodeTNLassociationRemoval_Item,
+    "E2nodeTNLassociationRemoval-List",
+    1,
+    C.maxofTNLA,
+    "E2nodeTNLassociationRemoval-ItemIEs",
+    C.id_E2nodeTNLassociationRemoval_Item,
+    "reject",
+    E2nodeTNLassociationRemoval_Item,
   );
 
   // ---- E2 setup ----
@@ -142,13 +181,26 @@ export function buildGlobalContents(t: E2apIes, k: E2apContainers) {
     seq({ tnlInformation: t.TNLinformation, tnlUsage: t.TNLusage }, {}),
   );
   const E2connectionUpdate_List = itemList(
-    "E2connectionUpdate-List", 1, C.maxofTNLA,
-    "E2connectionUpdate-ItemIEs", C.id_E2connectionUpdate_Item, "ignore", E2connectionUpdate_Item,
+    "E2connectionUpdate-List",
+    1,
+    C.maxofTNLA,
+    "E2connectionUpdate-ItemIEs",
+    C.id_E2connectionUpdate_Item,
+    "ignore",
+    E2connectionUpdate_Item,
   );
-  const E2connectionUpdateRemove_Item = def("E2connectionUpdateRemove-Item", seq({ tnlInformation: t.TNLinformation }, {}));
+  const E2connectionUpdateRemove_Item = def(
+    "E2connectionUpdateRemove-Item",
+    seq({ tnlInformation: t.TNLinformation }, {}),
+  );
   const E2connectionUpdateRemove_List = itemList(
-    "E2connectionUpdateRemove-List", 1, C.maxofTNLA,
-    "E2connectionUpdateRemove-ItemIEs", C.id_E2connectionUpdateRemove_Item, "ignore", E2connectionUpdateRemove_Item,
+    "E2connectionUpdateRemove-List",
+    1,
+    C.maxofTNLA,
+    "E2connectionUpdateRemove-ItemIEs",
+    C.id_E2connectionUpdateRemove_Item,
+    "ignore",
+    E2connectionUpdateRemove_Item,
   );
   const E2connectionUpdate = ieMessage(
     "E2connectionUpdate",
@@ -164,8 +216,13 @@ export function buildGlobalContents(t: E2apIes, k: E2apContainers) {
     seq({ tnlInformation: t.TNLinformation, cause: t.Cause }, {}),
   );
   const E2connectionSetupFailed_List = itemList(
-    "E2connectionSetupFailed-List", 1, C.maxofTNLA,
-    "E2connectionSetupFailed-ItemIEs", C.id_E2connectionSetupFailed_Item, "ignore", E2connectionSetupFailed_Item,
+    "E2connectionSetupFailed-List",
+    1,
+    C.maxofTNLA,
+    "E2connectionSetupFailed-ItemIEs",
+    C.id_E2connectionSetupFailed_Item,
+    "ignore",
+    E2connectionSetupFailed_Item,
   );
   // The set is named E2connectionUpdateAck-IEs, the message E2connectionUpdateAcknowledge.
   const E2connectionUpdateAcknowledge = ieMessage(

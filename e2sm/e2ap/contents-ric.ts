@@ -31,12 +31,20 @@ export function buildRicContents(version: E2apVersion, t: E2apIes, k: E2apContai
     ),
   );
   const RICactions_ToBeSetup_List = itemList(
-    "RICactions-ToBeSetup-List", 1, C.maxofRICactionID,
-    "RICaction-ToBeSetup-ItemIEs", C.id_RICaction_ToBeSetup_Item, "ignore", RICaction_ToBeSetup_Item,
+    "RICactions-ToBeSetup-List",
+    1,
+    C.maxofRICactionID,
+    "RICaction-ToBeSetup-ItemIEs",
+    C.id_RICaction_ToBeSetup_Item,
+    "ignore",
+    RICaction_ToBeSetup_Item,
   );
   const RICsubscriptionDetails = def(
     "RICsubscriptionDetails",
-    seq({ ricEventTriggerDefinition: t.RICeventTriggerDefinition, "ricAction-ToBeSetup-List": RICactions_ToBeSetup_List }, {}),
+    seq(
+      { ricEventTriggerDefinition: t.RICeventTriggerDefinition, "ricAction-ToBeSetup-List": RICactions_ToBeSetup_List },
+      {},
+    ),
   );
   const RICsubscriptionRequest = ieMessage(
     "RICsubscriptionRequest",
@@ -54,8 +62,13 @@ export function buildRicContents(version: E2apVersion, t: E2apIes, k: E2apContai
 
   const RICaction_Admitted_Item = def("RICaction-Admitted-Item", seq({ ricActionID: t.RICactionID }, {}));
   const RICaction_Admitted_List = itemList(
-    "RICaction-Admitted-List", 1, C.maxofRICactionID,
-    "RICaction-Admitted-ItemIEs", C.id_RICaction_Admitted_Item, "ignore", RICaction_Admitted_Item,
+    "RICaction-Admitted-List",
+    1,
+    C.maxofRICactionID,
+    "RICaction-Admitted-ItemIEs",
+    C.id_RICaction_Admitted_Item,
+    "ignore",
+    RICaction_Admitted_Item,
   );
   const RICaction_NotAdmitted_Item = def(
     "RICaction-NotAdmitted-Item",
@@ -63,8 +76,13 @@ export function buildRicContents(version: E2apVersion, t: E2apIes, k: E2apContai
   );
   // 0..max, unlike the admitted list (1..max).
   const RICaction_NotAdmitted_List = itemList(
-    "RICaction-NotAdmitted-List", 0, C.maxofRICactionID,
-    "RICaction-NotAdmitted-ItemIEs", C.id_RICaction_NotAdmitted_Item, "ignore", RICaction_NotAdmitted_Item,
+    "RICaction-NotAdmitted-List",
+    0,
+    C.maxofRICactionID,
+    "RICaction-NotAdmitted-ItemIEs",
+    C.id_RICaction_NotAdmitted_Item,
+    "ignore",
+    RICaction_NotAdmitted_Item,
   );
   const RICsubscriptionResponse = ieMessage(
     "RICsubscriptionResponse",
@@ -108,8 +126,13 @@ export function buildRicContents(version: E2apVersion, t: E2apIes, k: E2apContai
     seq({ ricRequestID: t.RICrequestID, ranFunctionID: t.RANfunctionID, cause: t.Cause }, {}),
   );
   const RICsubscription_List_withCause = itemList(
-    "RICsubscription-List-withCause", 1, C.maxofRICrequestID,
-    "RICsubscription-withCause-ItemIEs", C.id_RICsubscription_withCause_Item, "ignore", RICsubscription_withCause_Item,
+    "RICsubscription-List-withCause",
+    1,
+    C.maxofRICrequestID,
+    "RICsubscription-withCause-ItemIEs",
+    C.id_RICsubscription_withCause_Item,
+    "ignore",
+    RICsubscription_withCause_Item,
   );
   const RICsubscriptionDeleteRequired = ieMessage(
     "RICsubscriptionDeleteRequired",

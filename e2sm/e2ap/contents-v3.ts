@@ -34,8 +34,10 @@ export function buildV3Contents(t: E2apIes, k: E2apContainers) {
   // ---- RIC subscription modification request ----
   const RICaction_ToBeRemovedForModification_Item = idOnly("RICaction-ToBeRemovedForModification-Item");
   const RICactions_ToBeRemovedForModification_List = actionList(
-    "RICactions-ToBeRemovedForModification-List", "RICaction-ToBeRemovedForModification-ItemIEs",
-    C.id_RICaction_ToBeRemovedForModification_Item, RICaction_ToBeRemovedForModification_Item,
+    "RICactions-ToBeRemovedForModification-List",
+    "RICaction-ToBeRemovedForModification-ItemIEs",
+    C.id_RICaction_ToBeRemovedForModification_Item,
+    RICaction_ToBeRemovedForModification_Item,
   );
   const RICaction_ToBeModifiedForModification_Item = def(
     "RICaction-ToBeModifiedForModification-Item",
@@ -50,8 +52,10 @@ export function buildV3Contents(t: E2apIes, k: E2apContainers) {
     ),
   );
   const RICactions_ToBeModifiedForModification_List = actionList(
-    "RICactions-ToBeModifiedForModification-List", "RICaction-ToBeModifiedForModification-ItemIEs",
-    C.id_RICaction_ToBeModifiedForModification_Item, RICaction_ToBeModifiedForModification_Item,
+    "RICactions-ToBeModifiedForModification-List",
+    "RICaction-ToBeModifiedForModification-ItemIEs",
+    C.id_RICaction_ToBeModifiedForModification_Item,
+    RICaction_ToBeModifiedForModification_Item,
   );
   // Unlike RICaction-ToBeSetup-Item, definition and execution order are mandatory here.
   const RICaction_ToBeAddedForModification_Item = def(
@@ -68,16 +72,28 @@ export function buildV3Contents(t: E2apIes, k: E2apContainers) {
     ),
   );
   const RICactions_ToBeAddedForModification_List = actionList(
-    "RICactions-ToBeAddedForModification-List", "RICaction-ToBeAddedForModification-ItemIEs",
-    C.id_RICaction_ToBeAddedForModification_Item, RICaction_ToBeAddedForModification_Item,
+    "RICactions-ToBeAddedForModification-List",
+    "RICaction-ToBeAddedForModification-ItemIEs",
+    C.id_RICaction_ToBeAddedForModification_Item,
+    RICaction_ToBeAddedForModification_Item,
   );
   const RICsubscriptionModificationRequest = ieMessage(
     "RICsubscriptionModificationRequest",
     ieSet("RICsubscriptionModificationRequest-IEs", [
       ...requestIds,
       ie(C.id_RICeventTriggerDefinitionToBeModified, "ignore", t.RICeventTriggerDefinition, "optional"),
-      ie(C.id_RICactionsToBeRemovedForModification_List, "ignore", RICactions_ToBeRemovedForModification_List, "optional"),
-      ie(C.id_RICactionsToBeModifiedForModification_List, "ignore", RICactions_ToBeModifiedForModification_List, "optional"),
+      ie(
+        C.id_RICactionsToBeRemovedForModification_List,
+        "ignore",
+        RICactions_ToBeRemovedForModification_List,
+        "optional",
+      ),
+      ie(
+        C.id_RICactionsToBeModifiedForModification_List,
+        "ignore",
+        RICactions_ToBeModifiedForModification_List,
+        "optional",
+      ),
       ie(C.id_RICactionsToBeAddedForModification_List, "ignore", RICactions_ToBeAddedForModification_List, "optional"),
     ]),
   );
@@ -85,44 +101,73 @@ export function buildV3Contents(t: E2apIes, k: E2apContainers) {
   // ---- RIC subscription modification response / failure ----
   const RICaction_RemovedForModification_Item = idOnly("RICaction-RemovedForModification-Item");
   const RICactions_RemovedForModification_List = actionList(
-    "RICactions-RemovedForModification-List", "RICaction-RemovedForModification-ItemIEs",
-    C.id_RICaction_RemovedForModification_Item, RICaction_RemovedForModification_Item,
+    "RICactions-RemovedForModification-List",
+    "RICaction-RemovedForModification-ItemIEs",
+    C.id_RICaction_RemovedForModification_Item,
+    RICaction_RemovedForModification_Item,
   );
   const RICaction_FailedToBeRemovedForModification_Item = withCause("RICaction-FailedToBeRemovedForModification-Item");
   const RICactions_FailedToBeRemovedForModification_List = actionList(
-    "RICactions-FailedToBeRemovedForModification-List", "RICaction-FailedToBeRemovedForModification-ItemIEs",
-    C.id_RICaction_FailedToBeRemovedForModification_Item, RICaction_FailedToBeRemovedForModification_Item,
+    "RICactions-FailedToBeRemovedForModification-List",
+    "RICaction-FailedToBeRemovedForModification-ItemIEs",
+    C.id_RICaction_FailedToBeRemovedForModification_Item,
+    RICaction_FailedToBeRemovedForModification_Item,
   );
   const RICaction_ModifiedForModification_Item = idOnly("RICaction-ModifiedForModification-Item");
   const RICactions_ModifiedForModification_List = actionList(
-    "RICactions-ModifiedForModification-List", "RICaction-ModifiedForModification-ItemIEs",
-    C.id_RICaction_ModifiedForModification_Item, RICaction_ModifiedForModification_Item,
+    "RICactions-ModifiedForModification-List",
+    "RICaction-ModifiedForModification-ItemIEs",
+    C.id_RICaction_ModifiedForModification_Item,
+    RICaction_ModifiedForModification_Item,
   );
-  const RICaction_FailedToBeModifiedForModification_Item = withCause("RICaction-FailedToBeModifiedForModification-Item");
+  const RICaction_FailedToBeModifiedForModification_Item = withCause(
+    "RICaction-FailedToBeModifiedForModification-Item",
+  );
   const RICactions_FailedToBeModifiedForModification_List = actionList(
-    "RICactions-FailedToBeModifiedForModification-List", "RICaction-FailedToBeModifiedForModification-ItemIEs",
-    C.id_RICaction_FailedToBeModifiedForModification_Item, RICaction_FailedToBeModifiedForModification_Item,
+    "RICactions-FailedToBeModifiedForModification-List",
+    "RICaction-FailedToBeModifiedForModification-ItemIEs",
+    C.id_RICaction_FailedToBeModifiedForModification_Item,
+    RICaction_FailedToBeModifiedForModification_Item,
   );
   const RICaction_AddedForModification_Item = idOnly("RICaction-AddedForModification-Item");
   const RICactions_AddedForModification_List = actionList(
-    "RICactions-AddedForModification-List", "RICaction-AddedForModification-ItemIEs",
-    C.id_RICaction_AddedForModification_Item, RICaction_AddedForModification_Item,
+    "RICactions-AddedForModification-List",
+    "RICaction-AddedForModification-ItemIEs",
+    C.id_RICaction_AddedForModification_Item,
+    RICaction_AddedForModification_Item,
   );
   const RICaction_FailedToBeAddedForModification_Item = withCause("RICaction-FailedToBeAddedForModification-Item");
   const RICactions_FailedToBeAddedForModification_List = actionList(
-    "RICactions-FailedToBeAddedForModification-List", "RICaction-FailedToBeAddedForModification-ItemIEs",
-    C.id_RICaction_FailedToBeAddedForModification_Item, RICaction_FailedToBeAddedForModification_Item,
+    "RICactions-FailedToBeAddedForModification-List",
+    "RICaction-FailedToBeAddedForModification-ItemIEs",
+    C.id_RICaction_FailedToBeAddedForModification_Item,
+    RICaction_FailedToBeAddedForModification_Item,
   );
   const RICsubscriptionModificationResponse = ieMessage(
     "RICsubscriptionModificationResponse",
     ieSet("RICsubscriptionModificationResponse-IEs", [
       ...requestIds,
       ie(C.id_RICactionsRemovedForModification_List, "ignore", RICactions_RemovedForModification_List, "optional"),
-      ie(C.id_RICactionsFailedToBeRemovedForModification_List, "ignore", RICactions_FailedToBeRemovedForModification_List, "optional"),
+      ie(
+        C.id_RICactionsFailedToBeRemovedForModification_List,
+        "ignore",
+        RICactions_FailedToBeRemovedForModification_List,
+        "optional",
+      ),
       ie(C.id_RICactionsModifiedForModification_List, "ignore", RICactions_ModifiedForModification_List, "optional"),
-      ie(C.id_RICactionsFailedToBeModifiedForModification_List, "ignore", RICactions_FailedToBeModifiedForModification_List, "optional"),
+      ie(
+        C.id_RICactionsFailedToBeModifiedForModification_List,
+        "ignore",
+        RICactions_FailedToBeModifiedForModification_List,
+        "optional",
+      ),
       ie(C.id_RICactionsAddedForModification_List, "ignore", RICactions_AddedForModification_List, "optional"),
-      ie(C.id_RICactionsFailedToBeAddedForModification_List, "ignore", RICactions_FailedToBeAddedForModification_List, "optional"),
+      ie(
+        C.id_RICactionsFailedToBeAddedForModification_List,
+        "ignore",
+        RICactions_FailedToBeAddedForModification_List,
+        "optional",
+      ),
     ]),
   );
   const RICsubscriptionModificationFailure = failure("RICsubscriptionModificationFailure", "reject");
@@ -133,13 +178,17 @@ export function buildV3Contents(t: E2apIes, k: E2apContainers) {
     seq({ ricActionID: t.RICactionID, ricTimeToWait: t.RICtimeToWait }, {}),
   );
   const RICactions_RequiredToBeModified_List = actionList(
-    "RICactions-RequiredToBeModified-List", "RICaction-RequiredToBeModified-ItemIEs",
-    C.id_RICaction_RequiredToBeModified_Item, RICaction_RequiredToBeModified_Item,
+    "RICactions-RequiredToBeModified-List",
+    "RICaction-RequiredToBeModified-ItemIEs",
+    C.id_RICaction_RequiredToBeModified_Item,
+    RICaction_RequiredToBeModified_Item,
   );
   const RICaction_RequiredToBeRemoved_Item = withCause("RICaction-RequiredToBeRemoved-Item");
   const RICactions_RequiredToBeRemoved_List = actionList(
-    "RICactions-RequiredToBeRemoved-List", "RICaction-RequiredToBeRemoved-ItemIEs",
-    C.id_RICaction_RequiredToBeRemoved_Item, RICaction_RequiredToBeRemoved_Item,
+    "RICactions-RequiredToBeRemoved-List",
+    "RICaction-RequiredToBeRemoved-ItemIEs",
+    C.id_RICaction_RequiredToBeRemoved_Item,
+    RICaction_RequiredToBeRemoved_Item,
   );
   const RICsubscriptionModificationRequired = ieMessage(
     "RICsubscriptionModificationRequired",
@@ -152,23 +201,31 @@ export function buildV3Contents(t: E2apIes, k: E2apContainers) {
 
   const RICaction_ConfirmedForModification_Item = idOnly("RICaction-ConfirmedForModification-Item");
   const RICactions_ConfirmedForModification_List = actionList(
-    "RICactions-ConfirmedForModification-List", "RICaction-ConfirmedForModification-ItemIEs",
-    C.id_RICaction_ConfirmedForModification_Item, RICaction_ConfirmedForModification_Item,
+    "RICactions-ConfirmedForModification-List",
+    "RICaction-ConfirmedForModification-ItemIEs",
+    C.id_RICaction_ConfirmedForModification_Item,
+    RICaction_ConfirmedForModification_Item,
   );
   const RICaction_RefusedToBeModified_Item = withCause("RICaction-RefusedToBeModified-Item");
   const RICactions_RefusedToBeModified_List = actionList(
-    "RICactions-RefusedToBeModified-List", "RICaction-RefusedToBeModified-ItemIEs",
-    C.id_RICaction_RefusedToBeModified_Item, RICaction_RefusedToBeModified_Item,
+    "RICactions-RefusedToBeModified-List",
+    "RICaction-RefusedToBeModified-ItemIEs",
+    C.id_RICaction_RefusedToBeModified_Item,
+    RICaction_RefusedToBeModified_Item,
   );
   const RICaction_ConfirmedForRemoval_Item = idOnly("RICaction-ConfirmedForRemoval-Item");
   const RICactions_ConfirmedForRemoval_List = actionList(
-    "RICactions-ConfirmedForRemoval-List", "RICaction-ConfirmedForRemoval-ItemIEs",
-    C.id_RICaction_ConfirmedForRemoval_Item, RICaction_ConfirmedForRemoval_Item,
+    "RICactions-ConfirmedForRemoval-List",
+    "RICaction-ConfirmedForRemoval-ItemIEs",
+    C.id_RICaction_ConfirmedForRemoval_Item,
+    RICaction_ConfirmedForRemoval_Item,
   );
   const RICaction_RefusedToBeRemoved_Item = withCause("RICaction-RefusedToBeRemoved-Item");
   const RICactions_RefusedToBeRemoved_List = actionList(
-    "RICactions-RefusedToBeRemoved-List", "RICaction-RefusedToBeRemoved-ItemIEs",
-    C.id_RICaction_RefusedToBeRemoved_Item, RICaction_RefusedToBeRemoved_Item,
+    "RICactions-RefusedToBeRemoved-List",
+    "RICaction-RefusedToBeRemoved-ItemIEs",
+    C.id_RICaction_RefusedToBeRemoved_Item,
+    RICaction_RefusedToBeRemoved_Item,
   );
   const RICsubscriptionModificationConfirm = ieMessage(
     "RICsubscriptionModificationConfirm",

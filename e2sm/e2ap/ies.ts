@@ -28,7 +28,10 @@ export function buildIes(version: E2apVersion, common: E2apCommon) {
   );
   const ENB_ID_Choice = def(
     "ENB-ID-Choice",
-    choice({ "enb-ID-macro": bits(size(20)), "enb-ID-shortmacro": bits(size(18)), "enb-ID-longmacro": bits(size(21)) }, {}),
+    choice(
+      { "enb-ID-macro": bits(size(20)), "enb-ID-shortmacro": bits(size(18)), "enb-ID-longmacro": bits(size(21)) },
+      {},
+    ),
   );
   const ENGNB_ID = def("ENGNB-ID", choice({ "gNB-ID": bits(size(22, 32)) }, {}));
   const GNB_ID_Choice = def("GNB-ID-Choice", choice({ "gnb-ID": bits(size(22, 32)) }, {}));
@@ -70,7 +73,12 @@ export function buildIes(version: E2apVersion, common: E2apCommon) {
   const GlobalE2node_ID = def(
     "GlobalE2node-ID",
     choice(
-      { gNB: GlobalE2node_gNB_ID, "en-gNB": GlobalE2node_en_gNB_ID, "ng-eNB": GlobalE2node_ng_eNB_ID, eNB: GlobalE2node_eNB_ID },
+      {
+        gNB: GlobalE2node_gNB_ID,
+        "en-gNB": GlobalE2node_en_gNB_ID,
+        "ng-eNB": GlobalE2node_ng_eNB_ID,
+        eNB: GlobalE2node_eNB_ID,
+      },
       {},
     ),
   );

@@ -47,32 +47,69 @@ type Messages = ReturnType<typeof buildGlobalContents> & ReturnType<typeof build
 /** The procedure list in the order of E2AP-ELEMENTARY-PROCEDURES-CLASS-1 then CLASS-2. */
 export function procedureTable(m: Messages, v3: E2apV3Contents | undefined): readonly ProcedureSpec[] {
   return [
-    proc(C.id_RICsubscription, 1, "reject", m.RICsubscriptionRequest, m.RICsubscriptionResponse, m.RICsubscriptionFailure),
     proc(
-      C.id_RICsubscriptionDelete, 1, "reject",
-      m.RICsubscriptionDeleteRequest, m.RICsubscriptionDeleteResponse, m.RICsubscriptionDeleteFailure,
+      C.id_RICsubscription,
+      1,
+      "reject",
+      m.RICsubscriptionRequest,
+      m.RICsubscriptionResponse,
+      m.RICsubscriptionFailure,
+    ),
+    proc(
+      C.id_RICsubscriptionDelete,
+      1,
+      "reject",
+      m.RICsubscriptionDeleteRequest,
+      m.RICsubscriptionDeleteResponse,
+      m.RICsubscriptionDeleteFailure,
     ),
     ...(v3
       ? [
           proc(
-            C.id_RICsubscriptionModification, 1, "reject",
-            v3.RICsubscriptionModificationRequest, v3.RICsubscriptionModificationResponse, v3.RICsubscriptionModificationFailure,
+            C.id_RICsubscriptionModification,
+            1,
+            "reject",
+            v3.RICsubscriptionModificationRequest,
+            v3.RICsubscriptionModificationResponse,
+            v3.RICsubscriptionModificationFailure,
           ),
           proc(
-            C.id_RICsubscriptionModificationRequired, 1, "reject",
-            v3.RICsubscriptionModificationRequired, v3.RICsubscriptionModificationConfirm, v3.RICsubscriptionModificationRefuse,
+            C.id_RICsubscriptionModificationRequired,
+            1,
+            "reject",
+            v3.RICsubscriptionModificationRequired,
+            v3.RICsubscriptionModificationConfirm,
+            v3.RICsubscriptionModificationRefuse,
           ),
           proc(C.id_RICquery, 1, "reject", v3.RICQueryRequest, v3.RICQueryResponse, v3.RICQueryFailure),
         ]
       : []),
-    proc(C.id_RICserviceUpdate, 1, "reject", m.RICserviceUpdate, m.RICserviceUpdateAcknowledge, m.RICserviceUpdateFailure),
+    proc(
+      C.id_RICserviceUpdate,
+      1,
+      "reject",
+      m.RICserviceUpdate,
+      m.RICserviceUpdateAcknowledge,
+      m.RICserviceUpdateFailure,
+    ),
     proc(C.id_RICcontrol, 1, "reject", m.RICcontrolRequest, m.RICcontrolAcknowledge, m.RICcontrolFailure),
     proc(C.id_E2setup, 1, "reject", m.E2setupRequest, m.E2setupResponse, m.E2setupFailure),
     proc(
-      C.id_E2nodeConfigurationUpdate, 1, "reject",
-      m.E2nodeConfigurationUpdate, m.E2nodeConfigurationUpdateAcknowledge, m.E2nodeConfigurationUpdateFailure,
+      C.id_E2nodeConfigurationUpdate,
+      1,
+      "reject",
+      m.E2nodeConfigurationUpdate,
+      m.E2nodeConfigurationUpdateAcknowledge,
+      m.E2nodeConfigurationUpdateFailure,
     ),
-    proc(C.id_E2connectionUpdate, 1, "reject", m.E2connectionUpdate, m.E2connectionUpdateAcknowledge, m.E2connectionUpdateFailure),
+    proc(
+      C.id_E2connectionUpdate,
+      1,
+      "reject",
+      m.E2connectionUpdate,
+      m.E2connectionUpdateAcknowledge,
+      m.E2connectionUpdateFailure,
+    ),
     // Reset has no unsuccessful outcome.
     proc(C.id_Reset, 1, "reject", m.ResetRequest, m.ResetResponse),
     proc(C.id_E2removal, 1, "reject", m.E2RemovalRequest, m.E2RemovalResponse, m.E2RemovalFailure),
@@ -96,14 +133,24 @@ export function buildPdu(common: E2apCommon, procedures: readonly ProcedureSpec[
   };
   // No extension marker on the three message kinds; the PDU CHOICE is extensible.
   const kind = (name: string, pick: (p: ProcedureSpec) => Desc | undefined) =>
-    def(name, seq({ procedureCode: ProcedureCode, criticality: Criticality, value: open("procedureCode", tableOf(pick)) }));
+    def(
+      name,
+      seq({ procedureCode: ProcedureCode, criticality: Criticality, value: open("procedureCode", tableOf(pick)) }),
+    );
 
   const InitiatingMessage = kind("InitiatingMessage", (p) => p.initiating);
   const SuccessfulOutcome = kind("SuccessfulOutcome", (p) => p.successful);
   const UnsuccessfulOutcome = kind("UnsuccessfulOutcome", (p) => p.unsuccessful);
   const E2AP_PDU = def(
     "E2AP-PDU",
-    choice({ initiatingMessage: InitiatingMessage, successfulOutcome: SuccessfulOutcome, unsuccessfulOutcome: UnsuccessfulOutcome }, {}),
+    choice(
+      {
+        initiatingMessage: InitiatingMessage,
+        successfulOutcome: SuccessfulOutcome,
+        unsuccessfulOutcome: UnsuccessfulOutcome,
+      },
+      {},
+    ),
   );
   return { E2AP_PDU, InitiatingMessage, SuccessfulOutcome, UnsuccessfulOutcome };
 }

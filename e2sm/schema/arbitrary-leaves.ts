@@ -32,7 +32,12 @@ export function integerIn(lb: bigint | null, ub: bigint | null): fc.Arbitrary<nu
   }
   if (lb !== null) return offset.map((x) => normalizeInteger(lb + x));
   if (ub !== null) return offset.map((x) => normalizeInteger(ub - x));
-  return fc.oneof(offset, offset.map((x) => -x - 1n)).map(normalizeInteger);
+  return fc
+    .oneof(
+      offset,
+      offset.map((x) => -x - 1n),
+    )
+    .map(normalizeInteger);
 }
 
 /** REALs: any double, some round ones, and (unless excluded) NaN, ±Infinity, 0 and -0. */
@@ -42,7 +47,10 @@ export function realValue(special: boolean): fc.Arbitrary<number> {
     { arbitrary: fc.integer({ min: -4_000_000, max: 4_000_000 }).map((n) => n / 4), weight: 1 },
   );
   if (!special) return finite.filter((x) => x !== 0); // zero too: OTP 25 (the oracle) cannot decode a zero REAL
-  return fc.oneof({ arbitrary: finite, weight: 6 }, { arbitrary: fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0), weight: 1 });
+  return fc.oneof(
+    { arbitrary: finite, weight: 6 },
+    { arbitrary: fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0), weight: 1 },
+  );
 }
 
 const PRINTABLE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 '()+,-./:=?";

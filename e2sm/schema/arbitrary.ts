@@ -101,10 +101,14 @@ function build(d: Resolved, depth: number, lists: number, o: Opts): fc.Arbitrary
         fc.array(fc.boolean(), { minLength: min, maxLength: max }).map(packBits),
       );
     case "octetstring":
-      return sized(d.size, o.maxLength, 1024, o, false, (min, max) => fc.uint8Array({ minLength: min, maxLength: max }));
+      return sized(d.size, o.maxLength, 1024, o, false, (min, max) =>
+        fc.uint8Array({ minLength: min, maxLength: max }),
+      );
     case "string": {
       const unit = charUnit(d.charset);
-      return sized(d.size, o.maxLength, 1024, o, false, (min, max) => fc.string({ unit, minLength: min, maxLength: max }));
+      return sized(d.size, o.maxLength, 1024, o, false, (min, max) =>
+        fc.string({ unit, minLength: min, maxLength: max }),
+      );
     }
     case "oid":
       return oidValue;
@@ -186,7 +190,9 @@ function sequenceArb(d: SequenceDesc, depth: number, lists: number, o: Opts, min
     }
     // optional components thin out with depth, which keeps recursive and list-heavy types small
     const absent = 1 + (depth >> 2);
-    model[c.name] = optional ? fc.oneof({ arbitrary: fc.constant(undefined), weight: absent }, { arbitrary: arb, weight: 1 }) : arb;
+    model[c.name] = optional
+      ? fc.oneof({ arbitrary: fc.constant(undefined), weight: absent }, { arbitrary: arb, weight: 1 })
+      : arb;
   }
   const defaults = comps.filter((c) => "defaultValue" in c);
   return fc.record(model, { noNullPrototype: true }).map((r) => {
@@ -200,7 +206,8 @@ function sequenceArb(d: SequenceDesc, depth: number, lists: number, o: Opts, min
         out[name] = p.value;
       }
     }
-    for (const c of defaults) if (Object.hasOwn(out, c.name) && sameValue(out[c.name], c.defaultValue)) delete out[c.name];
+    for (const c of defaults)
+      if (Object.hasOwn(out, c.name) && sameValue(out[c.name], c.defaultValue)) delete out[c.name];
     return out;
   });
 }
@@ -212,10 +219,16 @@ function openPair(t: OpenDesc, depth: number, lists: number, o: Opts, minimal: b
 }
 
 function choiceArb(d: ChoiceDesc, depth: number, lists: number, o: Opts, minimal: boolean): fc.Arbitrary<unknown> {
-  let alts = [...d.root.map((a) => ({ a, weight: 3 })), ...(o.extensions && d.ext ? d.ext.map((a) => ({ a, weight: 1 })) : [])];
+  let alts = [
+    ...d.root.map((a) => ({ a, weight: 3 })),
+    ...(o.extensions && d.ext ? d.ext.map((a) => ({ a, weight: 1 })) : []),
+  ];
   if (minimal) alts = [alts.reduce((best, x) => (height(x.a.type) < height(best.a.type) ? x : best))];
   return fc.oneof(
-    ...alts.map(({ a, weight }) => ({ weight, arbitrary: at(a.type, depth + 1, lists, o).map((v) => ({ [a.name]: v })) })),
+    ...alts.map(({ a, weight }) => ({
+      weight,
+      arbitrary: at(a.type, depth + 1, lists, o).map((v) => ({ [a.name]: v })),
+    })),
   );
 }
 

@@ -55,7 +55,8 @@ function read(d: Desc, v: string, s: Scope, decoderOf: DecoderOf): string {
       const hi = Number(d.ub);
       const range = hi - lo + 1;
       const out = `${v} = ${whole(range)} + ${lo};`;
-      if (range > 1 && (range & (range - 1)) === 0 && range <= 65536) return out; // every code is valid
+      // a field of exactly log2(range) bits cannot hold a value past the range
+      if ((range <= 256 && (range & (range - 1)) === 0) || range === 65536) return out;
       return `${out}\nif (${v} > ${hi}) r.fail(${v} + ${lit(` is outside ${lo}..${hi}`)});`;
     }
     case "enumerated": {

@@ -191,7 +191,7 @@ function sized(layout: SizeLayout, minUnitBits: number, what: string) {
       const n = r.whole(ub! - lb + 1) + lb;
       if (n > ub!) r.fail(`${what} size ${n} is outside ${lb}..${ub}`);
       check(r, n);
-      if (n > 0 && alignContents) r.align();
+      if (alignContents) r.align();
       if (n > 0) body(n);
       return;
     }

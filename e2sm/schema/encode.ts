@@ -209,8 +209,8 @@ function sized(layout: SizeLayout) {
     }
     if (inRoot && constrained) {
       w.whole(n - lb, ub! - lb + 1);
-      if (n === 0) return;
       if (alignContents) w.align();
+      if (n === 0) return;
       return body(0, n);
     }
     w.fragmented(n, (start, count) => {

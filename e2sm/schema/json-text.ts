@@ -134,7 +134,12 @@ class Reader {
       if (this.text[this.i++] !== ":") this.back("expected :");
       this.space();
       // defineProperty: a "__proto__" key must stay data, not replace the prototype
-      Object.defineProperty(out, key, { value: this.value(depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: this.value(depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       this.space();
       const c = this.text[this.i++];
       if (c === "}") return out;

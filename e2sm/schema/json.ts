@@ -36,7 +36,8 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const SPECIAL_REALS = { "PLUS-INFINITY": Infinity, "MINUS-INFINITY": -Infinity, "NOT-A-NUMBER": Number.NaN } as const;
 const OID = /^[0-9]+(\.[0-9]+)*$/;
 const HEX = /^(?:[0-9a-fA-F]{2})*$/;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+const isObj = (v: unknown): v is Obj =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 
 export function toHex(bytes: Uint8Array): string {
   let s = "";
@@ -109,7 +110,9 @@ function write(desc: Desc, v: unknown, path: Path, siblings: Obj | null): JsonVa
     case "string":
       return typeof v === "string" ? v : fail("expected a string");
     case "oid":
-      return isObj(v) && typeof v.oid === "string" && OID.test(v.oid) ? { oid: v.oid } : fail('expected { oid: "1.2.3" }');
+      return isObj(v) && typeof v.oid === "string" && OID.test(v.oid)
+        ? { oid: v.oid }
+        : fail('expected { oid: "1.2.3" }');
     case "sequence": {
       if (!isObj(v)) return fail("expected an object");
       const out: { [k: string]: JsonValue } = {};
@@ -117,7 +120,8 @@ function write(desc: Desc, v: unknown, path: Path, siblings: Obj | null): JsonVa
       for (const c of componentsOf(d)) {
         const cv = v[c.name];
         if (cv === undefined) {
-          if (!c.optional && !d.ext?.includes(c)) throw new JsonMappingError(pointer(path), `missing component "${c.name}"`, "write");
+          if (!c.optional && !d.ext?.includes(c))
+            throw new JsonMappingError(pointer(path), `missing component "${c.name}"`, "write");
           continue;
         }
         seen++;
@@ -125,17 +129,23 @@ function write(desc: Desc, v: unknown, path: Path, siblings: Obj | null): JsonVa
         out[c.name] = write(c.type, cv, path, v);
         path.pop();
       }
-      if (seen !== Object.keys(v).filter((k) => v[k] !== undefined).length) unknownKey(v, componentsOf(d), path, "write");
+      if (seen !== Object.keys(v).filter((k) => v[k] !== undefined).length)
+        unknownKey(v, componentsOf(d), path, "write");
       return out;
     }
     case "choice": {
       const keys = isObj(v) ? Object.keys(v) : [];
-      const alt = keys.length === 1 ? (d.root.find((a) => a.name === keys[0]) ?? d.ext?.find((a) => a.name === keys[0])) : undefined;
+      const alt =
+        keys.length === 1
+          ? (d.root.find((a) => a.name === keys[0]) ?? d.ext?.find((a) => a.name === keys[0]))
+          : undefined;
       if (!alt) {
         // an alternative from a newer version, kept by the decoder as raw contents
         const raw = d.ext && keys.length === 1 && UNKNOWN_ALTERNATIVE.test(keys[0]) ? (v as Obj)[keys[0]] : undefined;
         if (raw instanceof Uint8Array) return { [keys[0]]: { octets: toHex(raw) } };
-        return fail(`expected { alternative: value } with one of ${names([...d.root, ...(d.ext ?? [])].map((a) => a.name))}`);
+        return fail(
+          `expected { alternative: value } with one of ${names([...d.root, ...(d.ext ?? [])].map((a) => a.name))}`,
+        );
       }
       path.push(alt.name);
       const inner = write(alt.type, (v as Obj)[alt.name], path, null);
@@ -153,15 +163,28 @@ function write(desc: Desc, v: unknown, path: Path, siblings: Obj | null): JsonVa
     case "open": {
       const target = siblings && openTarget(d, siblings);
       if (target) return write(target, v, path, null);
-      return v instanceof Uint8Array ? { octets: toHex(v) } : fail(`expected a Uint8Array (key ${keyText(d, siblings)} is not in the table)`);
+      return v instanceof Uint8Array
+        ? { octets: toHex(v) }
+        : fail(`expected a Uint8Array (key ${keyText(d, siblings)} is not in the table)`);
     }
   }
 }
 
 const kindOf = (v: unknown) =>
-  v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? (v.constructor?.name ?? "an object") : typeof v;
+  v === null
+    ? "null"
+    : Array.isArray(v)
+      ? "an array"
+      : typeof v === "object"
+        ? (v.constructor?.name ?? "an object")
+        : typeof v;
 const names = (list: readonly string[]) =>
-  list.length > 8 ? `${list.slice(0, 8).map((n) => JSON.stringify(n)).join(", ")}, ...` : list.map((n) => JSON.stringify(n)).join(", ");
+  list.length > 8
+    ? `${list
+        .slice(0, 8)
+        .map((n) => JSON.stringify(n))
+        .join(", ")}, ...`
+    : list.map((n) => JSON.stringify(n)).join(", ");
 const keyText = (d: OpenDesc, siblings: Obj | null) => `${d.key} = ${String(siblings?.[d.key] ?? "(absent)")}`;
 
 function unknownKey(v: Obj, comps: readonly Component[], path: Path, direction: "read" | "write"): never {
@@ -195,7 +218,8 @@ function read(desc: Desc, j: JsonValue, path: Path, siblings: Obj | null): unkno
     case "real":
       if (typeof j === "number") return j;
       if (typeof j === "bigint") return Number(j);
-      if (typeof j === "string" && Object.hasOwn(SPECIAL_REALS, j)) return SPECIAL_REALS[j as keyof typeof SPECIAL_REALS];
+      if (typeof j === "string" && Object.hasOwn(SPECIAL_REALS, j))
+        return SPECIAL_REALS[j as keyof typeof SPECIAL_REALS];
       return fail('expected a number, "PLUS-INFINITY", "MINUS-INFINITY" or "NOT-A-NUMBER"');
     case "enumerated": {
       if (typeof j === "string" && (d.root.includes(j) || d.ext?.includes(j))) return j;
@@ -210,7 +234,7 @@ function read(desc: Desc, j: JsonValue, path: Path, siblings: Obj | null): unkno
       const bytes = fromHex(j.bits);
       if (!bytes || !Number.isSafeInteger(n) || n < 0) return fail(msg);
       if (bytes.length !== Math.ceil(n / 8)) return fail(`"bits" must hold ${Math.ceil(n / 8)} bytes for length ${n}`);
-      if (n % 8 && bytes[bytes.length - 1] & (0xff >> n % 8)) return fail("the unused trailing bits must be zero");
+      if (n % 8 && bytes[bytes.length - 1] & (0xff >> (n % 8))) return fail("the unused trailing bits must be zero");
       return { bits: bytes, length: n };
     }
     case "octetstring":
@@ -243,11 +267,19 @@ function read(desc: Desc, j: JsonValue, path: Path, siblings: Obj | null): unkno
     }
     case "choice": {
       const keys = isObj(j) ? Object.keys(j) : [];
-      const alt = keys.length === 1 ? (d.root.find((a) => a.name === keys[0]) ?? d.ext?.find((a) => a.name === keys[0])) : undefined;
+      const alt =
+        keys.length === 1
+          ? (d.root.find((a) => a.name === keys[0]) ?? d.ext?.find((a) => a.name === keys[0]))
+          : undefined;
       if (!alt) {
-        const raw = d.ext && keys.length === 1 && UNKNOWN_ALTERNATIVE.test(keys[0]) ? readOctets((j as Obj)[keys[0]] as JsonValue) : null;
+        const raw =
+          d.ext && keys.length === 1 && UNKNOWN_ALTERNATIVE.test(keys[0])
+            ? readOctets((j as Obj)[keys[0]] as JsonValue)
+            : null;
         if (raw) return { [keys[0]]: raw };
-        return fail(`expected {"alternative": value} with one of ${names([...d.root, ...(d.ext ?? [])].map((a) => a.name))}`);
+        return fail(
+          `expected {"alternative": value} with one of ${names([...d.root, ...(d.ext ?? [])].map((a) => a.name))}`,
+        );
       }
       path.push(alt.name);
       const inner = read(alt.type, (j as { [k: string]: JsonValue })[alt.name], path, null);

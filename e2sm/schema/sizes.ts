@@ -26,7 +26,8 @@ export function readCount(r: PerReader, l: SizeLayout, unit: number, what: strin
     if (r.fragmented) return -1;
   }
   if (n * unit > r.remaining) r.fail(`${what} of ${n} claims ${n * unit} bits, ${r.remaining} left`, "E2_DECODE_TRUNCATED");
-  if (n > 0 && l.alignContents && !outside && (l.fixed || l.constrained)) r.align();
+  // a variable-size string aligns even when empty (as Erlang/OTP reads it); a fixed empty one has no field
+  if (l.alignContents && !outside && (l.fixed ? n > 0 : l.constrained)) r.align();
   return n;
 }
 
@@ -46,7 +47,7 @@ export function writeCount(w: PerWriter, l: SizeLayout, n: number): boolean {
   if (inRoot && (l.fixed || l.constrained)) {
     if (l.ext) w.bit(false);
     if (!l.fixed) w.whole(n - l.lb, l.ub! - l.lb + 1);
-    if (n > 0 && l.alignContents) w.align();
+    if (l.alignContents && (n > 0 || !l.fixed)) w.align();
     return true;
   }
   if (n >= FRAGMENT) return false;

@@ -8,7 +8,7 @@ import { rcV1 } from "../../e2sm/rc/index.js";
 import { encode } from "../../e2sm/schema/encode.js";
 import type { SchemaModule } from "../../e2sm/schema/module.js";
 import { typeOf } from "../../e2sm/schema/module.js";
-const e2apSamples = { v2: {}, v3: {} };
+import { e2apSamples } from "../e2sm/samples/e2ap.js";
 import { kpmSamples } from "../e2sm/samples/kpm.js";
 import { rcSamples } from "../e2sm/samples/rc.js";
 import type { Seed } from "./fuzz.js";

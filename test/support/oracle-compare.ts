@@ -27,7 +27,14 @@ export function compareWithOracle(desc: Desc, ours: unknown, oracle: JsonValue):
   return out;
 }
 
-function cmp(desc: Desc, v: unknown, j: JsonValue, path: string, siblings: Record<string, unknown> | null, out: string[]): void {
+function cmp(
+  desc: Desc,
+  v: unknown,
+  j: JsonValue,
+  path: string,
+  siblings: Record<string, unknown> | null,
+  out: string[],
+): void {
   if (out.length >= MAX_DIFFERENCES) return;
   const d = resolve(desc);
   const differ = (why = "") => out.push(`${path || "/"}: ours ${showOurs(desc, v)}, oracle ${show(j)}${why}`);
@@ -44,13 +51,16 @@ function cmp(desc: Desc, v: unknown, j: JsonValue, path: string, siblings: Recor
         const at = `${path}/${c.name}`;
         if (cv === undefined && cj === undefined) continue;
         if (cv === undefined || cj === undefined) {
-          out.push(`${at}: ours ${cv === undefined ? "absent" : showOurs(c.type, cv)}, oracle ${cj === undefined ? "absent" : show(cj)}`);
+          out.push(
+            `${at}: ours ${cv === undefined ? "absent" : showOurs(c.type, cv)}, oracle ${cj === undefined ? "absent" : show(cj)}`,
+          );
           continue;
         }
         cmp(c.type, cv, cj, at, v, out);
       }
       const known = new Set(comps.map((c) => c.name));
-      for (const k of Object.keys(j)) if (!known.has(k)) out.push(`${path}/${k}: ours absent (not in the type), oracle ${show(j[k])}`);
+      for (const k of Object.keys(j))
+        if (!known.has(k)) out.push(`${path}/${k}: ours absent (not in the type), oracle ${show(j[k])}`);
       return;
     }
     case "choice": {
@@ -78,7 +88,8 @@ function cmp(desc: Desc, v: unknown, j: JsonValue, path: string, siblings: Recor
         if (!readsAsReal(text, j)) differ(" (a list of character codes read as a REAL)");
         return;
       }
-      const list: JsonValue[] | null = typeof j === "string" ? Array.from(j, (c) => c.charCodeAt(0)) : Array.isArray(j) ? j : null;
+      const list: JsonValue[] | null =
+        typeof j === "string" ? Array.from(j, (c) => c.charCodeAt(0)) : Array.isArray(j) ? j : null;
       if (list && list.length === items.length) {
         for (let i = 0; i < items.length; i++) cmp(d.item, items[i], list[i], `${path}/${i}`, null, out);
       } else differ(list ? ` (${items.length} items against ${list.length})` : "");
@@ -98,7 +109,11 @@ function cmp(desc: Desc, v: unknown, j: JsonValue, path: string, siblings: Recor
 }
 
 /** null when the leaf values agree, else a note for the message ("" when there is nothing to add). */
-function leafDiffers(d: Exclude<Desc, { kind: "ref" | "sequence" | "choice" | "sequenceOf" | "open" }>, v: unknown, j: JsonValue): string | null {
+function leafDiffers(
+  d: Exclude<Desc, { kind: "ref" | "sequence" | "choice" | "sequenceOf" | "open" }>,
+  v: unknown,
+  j: JsonValue,
+): string | null {
   const same = (ok: boolean, note = "") => (ok ? null : note);
   switch (d.kind) {
     case "integer":
@@ -140,7 +155,12 @@ function sameInteger(v: unknown, j: JsonValue): boolean {
   return ok(v) && ok(j) && BigInt(v as number | bigint) === BigInt(j as number | bigint);
 }
 
-const SPECIAL: Record<string, number> = { "PLUS-INFINITY": Infinity, "MINUS-INFINITY": -Infinity, "NOT-A-NUMBER": Number.NaN, "MINUS-ZERO": -0 };
+const SPECIAL: Record<string, number> = {
+  "PLUS-INFINITY": Infinity,
+  "MINUS-INFINITY": -Infinity,
+  "NOT-A-NUMBER": Number.NaN,
+  "MINUS-ZERO": -0,
+};
 
 /** The oracle's REAL: a float, a special-value string, or an ISO 6093 string it did not convert ("15", "1,5"). */
 function oracleReal(j: JsonValue): number | null {
@@ -148,7 +168,12 @@ function oracleReal(j: JsonValue): number | null {
   if (typeof j === "bigint") return Number(j);
   if (typeof j !== "string") return null;
   if (Object.hasOwn(SPECIAL, j)) return SPECIAL[j];
-  const n = Number(j.trim().replace(",", ".").replace(/\.(?=[eE]|$)/, ""));
+  const n = Number(
+    j
+      .trim()
+      .replace(",", ".")
+      .replace(/\.(?=[eE]|$)/, ""),
+  );
   return Number.isNaN(n) ? null : n;
 }
 
@@ -159,7 +184,8 @@ function sameReal(a: number, b: number | null): boolean {
 }
 
 /** Equal but for a few units in the last place: the oracle computes decimal REALs as M * 10^E in floats. */
-const close = (a: number, b: number) => a === b || (Number.isFinite(a) && Math.abs(a - b) <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b)));
+const close = (a: number, b: number) =>
+  a === b || (Number.isFinite(a) && Math.abs(a - b) <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b)));
 
 /** Whether the oracle would read `s` as an NR3 real ("15.E-1") and print it as the number `n`. */
 function readsAsReal(s: string, n: number): boolean {

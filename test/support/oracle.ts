@@ -71,7 +71,8 @@ class OracleProcess implements Oracle {
 
   check(module: OracleModule, type: string, bytes: Uint8Array): Promise<OracleAnswer> {
     if (this.failure) return Promise.reject(this.failure);
-    if (!NAME.test(module) || !NAME.test(type)) return Promise.reject(new Error(`bad oracle request ${module} ${type}`));
+    if (!NAME.test(module) || !NAME.test(type))
+      return Promise.reject(new Error(`bad oracle request ${module} ${type}`));
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       this.proc.stdin.write(`${module} ${type} ${Buffer.from(bytes).toString("hex")}\n`);

@@ -66,7 +66,8 @@ function builders(b: E2apBuild) {
     const [s] = specsOf(b.types[list] as Desc);
     return values.map((value) => ({ id: s.id, criticality: s.criticality, value }));
   };
-  const wrap = (kind: "initiatingMessage" | "successfulOutcome" | "unsuccessfulOutcome") =>
+  const wrap =
+    (kind: "initiatingMessage" | "successfulOutcome" | "unsuccessfulOutcome") =>
     (proc: keyof typeof ProcedureCodeOf, value: unknown) => {
       const p = b.procedureByCode.get(ProcedureCodeOf[proc]);
       if (!p) throw new Error(`E2AP v${b.version} has no procedure ${proc}`);
@@ -218,7 +219,9 @@ function samples(version: 2 | 3): Record<string, unknown> {
           ]),
         },
         // NTP timestamps: v03.01 only.
-        ...(v3 ? { RICsubscriptionStartTime: hex("e9b5c2a000000000"), RICsubscriptionEndTime: hex("e9b6142000000000") } : {}),
+        ...(v3
+          ? { RICsubscriptionStartTime: hex("e9b5c2a000000000"), RICsubscriptionEndTime: hex("e9b6142000000000") }
+          : {}),
       }),
     ),
     ricSubscriptionResponse: successful(
@@ -264,7 +267,11 @@ function samples(version: 2 | 3): Record<string, unknown> {
       msg("RICsubscriptionDeleteRequired", {
         RICsubscriptionToBeRemoved: items("RICsubscription_List_withCause", [
           { ricRequestID: ricRequest, ranFunctionID: KPM_FN, cause: { ricRequest: "function-resource-limit" } },
-          { ricRequestID: { ricRequestorID: 1001, ricInstanceID: 2 }, ranFunctionID: RC_FN, cause: { misc: "om-intervention" } },
+          {
+            ricRequestID: { ricRequestorID: 1001, ricInstanceID: 2 },
+            ranFunctionID: RC_FN,
+            cause: { misc: "om-intervention" },
+          },
         ]),
       }),
     ),
@@ -408,7 +415,9 @@ function samples(version: 2 | 3): Record<string, unknown> {
         E2nodeComponentConfigUpdateAck: items("E2nodeComponentConfigUpdateAck_List", [
           { ...ngComponent, ...ack("failure", { e2Node: "e2node-component-unknown" }) },
         ]),
-        E2nodeComponentConfigRemovalAck: items("E2nodeComponentConfigRemovalAck_List", [{ ...f1Component, ...ack("success") }]),
+        E2nodeComponentConfigRemovalAck: items("E2nodeComponentConfigRemovalAck_List", [
+          { ...f1Component, ...ack("success") },
+        ]),
       }),
     ),
     e2nodeConfigurationUpdateFailure: unsuccessful(
@@ -473,7 +482,9 @@ function samples(version: 2 | 3): Record<string, unknown> {
       msg("RICsubscriptionModificationRequest", {
         RICrequestID: ricRequest,
         RANfunctionID: KPM_FN,
-        RICactionsToBeRemovedForModification_List: items("RICactions_ToBeRemovedForModification_List", [{ ricActionID: 2 }]),
+        RICactionsToBeRemovedForModification_List: items("RICactions_ToBeRemovedForModification_List", [
+          { ricActionID: 2 },
+        ]),
         RICactionsToBeModifiedForModification_List: items("RICactions_ToBeModifiedForModification_List", [
           { ricActionID: 1, ricActionDefinition: kpmBytes("actionDefinition-format2"), ricActionExecutionOrder: 0 },
         ]),
@@ -525,7 +536,9 @@ function samples(version: 2 | 3): Record<string, unknown> {
       msg("RICsubscriptionModificationConfirm", {
         RICrequestID: ricRequest,
         RANfunctionID: KPM_FN,
-        RICactionsConfirmedForModification_List: items("RICactions_ConfirmedForModification_List", [{ ricActionID: 1 }]),
+        RICactionsConfirmedForModification_List: items("RICactions_ConfirmedForModification_List", [
+          { ricActionID: 1 },
+        ]),
         RICactionsRefusedToBeModified_List: items("RICactions_RefusedToBeModified_List", []),
         RICactionsConfirmedForRemoval_List: items("RICactions_ConfirmedForRemoval_List", [{ ricActionID: 2 }]),
       }),

@@ -33,10 +33,15 @@ import { sameValue } from "../../../e2sm/schema/values.js";
 function problems(desc: Desc, v: unknown, path = "", siblings: Record<string, unknown> | null = null): string[] {
   const d = resolve(desc);
   const bad = (why: string) => [`${path || "/"}: ${why} (${String(v)})`];
-  const sizeOk = (sz: SizeConstraint | null, n: number) => !sz || sz.ext || (n >= sz.lb && (sz.ub === null || n <= sz.ub));
+  const sizeOk = (sz: SizeConstraint | null, n: number) =>
+    !sz || sz.ext || (n >= sz.lb && (sz.ub === null || n <= sz.ub));
   switch (d.kind) {
     case "integer": {
-      if (typeof v === "number" ? !Number.isSafeInteger(v) : typeof v !== "bigint" || (v >= -(2n ** 53n) + 1n && v <= 2n ** 53n - 1n)) {
+      if (
+        typeof v === "number"
+          ? !Number.isSafeInteger(v)
+          : typeof v !== "bigint" || (v >= -(2n ** 53n) + 1n && v <= 2n ** 53n - 1n)
+      ) {
         return bad("not a normalized integer");
       }
       const b = BigInt(v as number | bigint);
@@ -54,7 +59,7 @@ function problems(desc: Desc, v: unknown, path = "", siblings: Record<string, un
     case "bitstring": {
       const b = v as { bits: Uint8Array; length: number };
       if (b.bits.length !== Math.ceil(b.length / 8)) return bad("wrong byte count");
-      if (b.length % 8 && b.bits[b.bits.length - 1] & (0xff >> b.length % 8)) return bad("padding not zero");
+      if (b.length % 8 && b.bits[b.bits.length - 1] & (0xff >> (b.length % 8))) return bad("padding not zero");
       return sizeOk(d.size, b.length) ? [] : bad("size");
     }
     case "octetstring":
@@ -94,12 +99,28 @@ function problems(desc: Desc, v: unknown, path = "", siblings: Record<string, un
   }
 }
 
-const Tree: Desc = def("Tree", choice({ node: seqOf(ref(() => Tree), size(1, 3)), leaf: int(0, 9) }));
+const Tree: Desc = def(
+  "Tree",
+  choice({
+    node: seqOf(
+      ref(() => Tree),
+      size(1, 3),
+    ),
+    leaf: int(0, 9),
+  }),
+);
 const List: Desc = def("List", seq({ head: int(0, 9), tail: opt(ref(() => List)) }));
 const Field = seq({
   id: int(0, 65535),
   criticality: enumerated(["reject", "ignore", "notify"]),
-  value: open("id", new Map<number, Desc>([[1, int(0, 255)], [2, printable(size(1, 4))], [3, ref(() => Tree)]])),
+  value: open(
+    "id",
+    new Map<number, Desc>([
+      [1, int(0, 255)],
+      [2, printable(size(1, 4))],
+      [3, ref(() => Tree)],
+    ]),
+  ),
 });
 const U64 = int(0n, 18446744073709551615n);
 
@@ -134,9 +155,12 @@ const cases: Record<string, Desc> = {
 describe("arbitrary", () => {
   for (const [name, desc] of Object.entries(cases)) {
     it(`values of ${name} satisfy their constraints`, () => {
-      fc.assert(fc.property(arbitrary(desc), (v) => {
-        expect(problems(desc, v)).toEqual([]);
-      }), { numRuns: 300 });
+      fc.assert(
+        fc.property(arbitrary(desc), (v) => {
+          expect(problems(desc, v)).toEqual([]);
+        }),
+        { numRuns: 300 },
+      );
     });
   }
 
@@ -178,7 +202,8 @@ describe("arbitrary", () => {
   });
 
   it("terminates recursive types and bounds their depth", () => {
-    const depth = (t: unknown): number => ("leaf" in (t as object) ? 0 : 1 + Math.max(...(t as { node: unknown[] }).node.map(depth)));
+    const depth = (t: unknown): number =>
+      "leaf" in (t as object) ? 0 : 1 + Math.max(...(t as { node: unknown[] }).node.map(depth));
     const trees = sample(Tree, 500, { maxDepth: 6 });
     expect(trees.some((t) => depth(t) > 1)).toBe(true);
     expect(Math.max(...trees.map(depth))).toBeLessThanOrEqual(3); // a level is a CHOICE and a SEQUENCE OF

@@ -23,16 +23,36 @@ import {
   withDefault,
 } from "../../../e2sm/schema/builders.js";
 import type { Desc } from "../../../e2sm/schema/descriptors.js";
-import { fromJson, JsonMappingError, type JsonValue, parseJson, stringifyJson, toJson } from "../../../e2sm/schema/json.js";
+import {
+  fromJson,
+  JsonMappingError,
+  type JsonValue,
+  parseJson,
+  stringifyJson,
+  toJson,
+} from "../../../e2sm/schema/json.js";
 
-const Tree: Desc = def("Tree", choice({ node: seqOf(ref(() => Tree), size(1, 3)), leaf: int(0, 9) }));
+const Tree: Desc = def(
+  "Tree",
+  choice({
+    node: seqOf(
+      ref(() => Tree),
+      size(1, 3),
+    ),
+    leaf: int(0, 9),
+  }),
+);
 const table = new Map<number, Desc>([
   [1, int(0, 255)],
   [2, printable(size(1, 4))],
   [3, Tree],
   [7, octets()],
 ]);
-const Field = seq({ id: int(0, 65535), criticality: enumerated(["reject", "ignore", "notify"]), value: open("id", table) });
+const Field = seq({
+  id: int(0, 65535),
+  criticality: enumerated(["reject", "ignore", "notify"]),
+  value: open("id", table),
+});
 const Message = def("Message", seq({ protocolIEs: seqOf(Field, size(0, 8)) }, {}));
 const Everything = seq(
   {
@@ -63,12 +83,20 @@ describe("JSON text", () => {
     expect(v.c).toBe(9007199254740991);
     expect(v.d).toBe(1.5e300);
     expect(Object.is(v.e, -0)).toBe(true);
-    expect(stringifyJson(v)).toBe('{"a":18446744073709551615,"b":-9007199254740993,"c":9007199254740991,"d":1.5e+300,"e":-0.0}');
+    expect(stringifyJson(v)).toBe(
+      '{"a":18446744073709551615,"b":-9007199254740993,"c":9007199254740991,"d":1.5e+300,"e":-0.0}',
+    );
   });
 
   it("reads what JSON.parse reads, big integers aside", () => {
     const unbig = (v: unknown): unknown =>
-      typeof v === "bigint" ? Number(v) : Array.isArray(v) ? v.map(unbig) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unbig(x)])) : v;
+      typeof v === "bigint"
+        ? Number(v)
+        : Array.isArray(v)
+          ? v.map(unbig)
+          : v && typeof v === "object"
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unbig(x)]))
+            : v;
     fc.assert(
       fc.property(fc.json(), (text) => {
         expect(unbig(parseJson(text))).toEqual(JSON.parse(text));
@@ -117,7 +145,12 @@ describe("JSON mapping", () => {
       w: "é",
       o: { oid: "1.3.6.1.4.1.53148.1.2.2.2" },
       c: { y: { node: [{ leaf: 1 }] } },
-      m: { protocolIEs: [{ id: 1, criticality: "reject", value: 200 }, { id: 9, criticality: "ignore", value: new Uint8Array([1]) }] },
+      m: {
+        protocolIEs: [
+          { id: 1, criticality: "reject", value: 200 },
+          { id: 9, criticality: "ignore", value: new Uint8Array([1]) },
+        ],
+      },
     };
     const json = toJson(Everything, value);
     expect(stringifyJson(json)).toBe(
@@ -129,7 +162,12 @@ describe("JSON mapping", () => {
   });
 
   it("writes REAL special values and reads them back", () => {
-    for (const [v, j] of [[Infinity, "PLUS-INFINITY"], [-Infinity, "MINUS-INFINITY"], [-0, -0], [1.5, 1.5]] as const) {
+    for (const [v, j] of [
+      [Infinity, "PLUS-INFINITY"],
+      [-Infinity, "MINUS-INFINITY"],
+      [-0, -0],
+      [1.5, 1.5],
+    ] as const) {
       expect(toJson(real(), v)).toBe(j);
       expect(Object.is(fromJson(real(), parseJson(stringifyJson(toJson(real(), v)))), v)).toBe(true);
     }
@@ -171,7 +209,11 @@ describe("JSON mapping", () => {
   };
 
   it("names the path of what it cannot read", () => {
-    const ies = [1, 2, 7, 7].map((id) => ({ id, criticality: "reject", value: id === 1 ? 5 : id === 2 ? "ab" : { octets: "00" } }));
+    const ies = [1, 2, 7, 7].map((id) => ({
+      id,
+      criticality: "reject",
+      value: id === 1 ? 5 : id === 2 ? "ab" : { octets: "00" },
+    }));
     ies[3].value = "0a";
     const e = readError(Message, { protocolIEs: ies });
     expect(e.path).toBe("/protocolIEs/3/value");
@@ -184,9 +226,9 @@ describe("JSON mapping", () => {
     expect(readError(Message, { protocolIEs: [{ id: 1, criticality: "maybe", value: 1 }] }).message).toMatch(
       /at \/protocolIEs\/0\/criticality: expected one of "reject", "ignore", "notify"/,
     );
-    expect(readError(Message, { protocolIEs: [{ id: 3, criticality: "reject", value: { node: [{ twig: 1 }] } }] }).path).toBe(
-      "/protocolIEs/0/value/node/0",
-    );
+    expect(
+      readError(Message, { protocolIEs: [{ id: 3, criticality: "reject", value: { node: [{ twig: 1 }] } }] }).path,
+    ).toBe("/protocolIEs/0/value/node/0");
     expect(readError(bits(), { bits: "ff", length: 3 }).reason).toBe("the unused trailing bits must be zero");
     expect(readError(bits(), { bits: "ff", length: 9 }).reason).toMatch(/2 bytes/);
     expect(readError(int(), 1.5).path).toBe("");
@@ -197,6 +239,8 @@ describe("JSON mapping", () => {
     expect(() => toJson(Message, { protocolIEs: [{ id: 1, criticality: "reject", value: "x" }] })).toThrow(
       /cannot write JSON at \/protocolIEs\/0\/value: expected an integer, got string/,
     );
-    expect(() => toJson(Message, { protocolIEs: [{ id: 1, criticality: "reject", value: 1, more: 2 }] })).toThrow(/\/protocolIEs\/0\/more/);
+    expect(() => toJson(Message, { protocolIEs: [{ id: 1, criticality: "reject", value: 1, more: 2 }] })).toThrow(
+      /\/protocolIEs\/0\/more/,
+    );
   });
 });

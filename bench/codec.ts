@@ -1,0 +1,118 @@
+/**
+ * E2 codec throughput, one core: encode and decode of each benchmark message (the E2AP PDU and the
+ * E2SM payload inside it), and the same bytes through the Erlang oracle codec in the same run.
+ *
+ *   npx tsx bench/codec.ts [--seconds 2] [--runs 5]
+ *
+ * Prints a markdown table (median of the runs) for BENCHMARKS.md.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { E2apCodec, decodeSm, encodeSm } from "../e2sm/index.js";
+import { ORACLE_PATH } from "../test/support/oracle.js";
+import { benchMessages } from "./fixtures.js";
+
+const { values } = parseArgs({ options: { seconds: { type: "string", default: "2" }, runs: { type: "string", default: "5" } } });
+const SECONDS = Number(values.seconds);
+const RUNS = Number(values.runs);
+
+const codec = new E2apCodec({ version: 3 });
+const messages = benchMessages(codec);
+
+/** Full decode: the PDU, then its E2SM payloads with the model of the RAN function. */
+function decodeAll(bytes: Uint8Array) {
+  const msg = codec.decode(bytes);
+  const sm = codec.serviceModelOf(msg.ies.RANfunctionID);
+  if (sm && msg.ies.RICindicationMessage) {
+    msg.ies.RICindicationHeader = decodeSm(sm, sm.payloads.RICindicationHeader!, msg.ies.RICindicationHeader);
+    msg.ies.RICindicationMessage = decodeSm(sm, sm.payloads.RICindicationMessage!, msg.ies.RICindicationMessage);
+  }
+  if (sm && msg.ies.RICcontrolMessage) {
+    msg.ies.RICcontrolHeader = decodeSm(sm, sm.payloads.RICcontrolHeader!, msg.ies.RICcontrolHeader);
+    msg.ies.RICcontrolMessage = decodeSm(sm, sm.payloads.RICcontrolMessage!, msg.ies.RICcontrolMessage);
+  }
+  if (msg.ies.RANfunctionsAdded) {
+    for (const f of msg.ies.RANfunctionsAdded) {
+      const fsm = codec.serviceModelOf(f.ranFunctionID)!;
+      f.ranFunctionDefinition = decodeSm(fsm, fsm.payloads.RANfunctionDefinition!, f.ranFunctionDefinition);
+    }
+  }
+  return { msg, sm };
+}
+
+/** Full encode: the E2SM payloads, then the PDU. */
+function encodeAll(decoded: ReturnType<typeof decodeAll>) {
+  const { msg, sm } = decoded;
+  const ies = { ...msg.ies };
+  for (const k of ["RICindicationHeader", "RICindicationMessage", "RICcontrolHeader", "RICcontrolMessage"] as const) {
+    if (ies[k] && sm) ies[k] = encodeSm(sm, sm.payloads[k]!, ies[k]);
+  }
+  if (ies.RANfunctionsAdded) {
+    ies.RANfunctionsAdded = ies.RANfunctionsAdded.map((f: any) => {
+      const fsm = codec.serviceModelOf(f.ranFunctionID)!;
+      return { ...f, ranFunctionDefinition: encodeSm(fsm, fsm.payloads.RANfunctionDefinition!, f.ranFunctionDefinition) };
+    });
+  }
+  return codec.encode({ ...msg, ies });
+}
+
+function rate(f: () => void): number {
+  for (let i = 0; i < 200; i++) f(); // warm up
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < SECONDS * 1000) {
+    for (let i = 0; i < 50; i++) f();
+    n += 50;
+  }
+  return n / ((performance.now() - t0) / 1000);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Oracle msgs/s: decode + re-encode (+ its JSON output) of copies streamed through one process. */
+function oracleRate(bytes: Uint8Array, type: string): number {
+  const dir = mkdtempSync(join(tmpdir(), "twinric-bench-"));
+  const line = `E2AP_v3 ${type} ${Buffer.from(bytes).toString("hex")}\n`;
+  const time = (n: number) => {
+    const file = join(dir, `in-${n}`);
+    writeFileSync(file, line.repeat(n));
+    const t0 = performance.now();
+    execFileSync("bash", ["-c", `"${ORACLE_PATH}" < "${file}" > /dev/null`]);
+    return performance.now() - t0;
+  };
+  // n and 2n copies: the difference leaves out the Erlang VM's start-up
+  const n = Math.max(500, Math.round(1_000_000 / bytes.length));
+  const once = time(n);
+  const twice = time(2 * n);
+  return n / ((twice - once) / 1000);
+}
+
+const rows: string[] = [];
+for (const [name, bytes] of Object.entries(messages)) {
+  const decoded = decodeAll(bytes);
+  if (Buffer.compare(Buffer.from(encodeAll(decoded)), Buffer.from(bytes)) !== 0) throw new Error(`${name}: round trip differs`);
+  const dec: number[] = [];
+  const enc: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    dec.push(rate(() => decodeAll(bytes)));
+    enc.push(rate(() => encodeAll(decoded)));
+  }
+  let oracle = Number.NaN;
+  try {
+    oracle = oracleRate(bytes, "E2AP-PDU");
+  } catch (e) {
+    console.error(`oracle not measured: ${(e as Error).message.split("\n")[0]}`);
+  }
+  const d = median(dec);
+  const e = median(enc);
+  rows.push(
+    `| ${name} | ${bytes.length} | ${Math.round(d).toLocaleString("en")} | ${Math.round(e).toLocaleString("en")} | ${Number.isNaN(oracle) ? "n/a" : Math.round(oracle).toLocaleString("en")} | ${Number.isNaN(oracle) ? "n/a" : `${(d / oracle).toFixed(1)}x`} |`,
+  );
+  console.error(`${name}: decode ${Math.round(d)}/s encode ${Math.round(e)}/s oracle ${Math.round(oracle)}/s`);
+}
+console.log("| message | bytes | decode msgs/s | encode msgs/s | oracle decode+re-encode msgs/s | decode vs oracle |");
+console.log("|---|---:|---:|---:|---:|---:|");
+console.log(rows.join("\n"));
