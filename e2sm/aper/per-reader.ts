@@ -213,6 +213,8 @@ export class PerReader {
 
 /** Bits needed to write values 0..max (max >= 0). */
 export function bitsFor(max: number): number {
+  if (max <= 0) return 0;
+  if (max <= 0xffffffff) return 32 - Math.clz32(max); // the common case, without a loop
   let n = 0;
   while (max > 0) {
     n++;

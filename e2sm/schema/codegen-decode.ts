@@ -22,7 +22,7 @@ import type { ChoiceDesc, Component, Desc, SequenceDesc, SequenceOfDesc } from "
 import { describe } from "./descriptors.js";
 import { sizeLayout } from "./layout.js";
 import { minBits } from "./min-bits.js";
-import { checkCount, readCount } from "./sizes.js";
+import { Sizes } from "./sizes.js";
 
 export type DecoderOf = (d: Desc) => Decoder;
 
@@ -200,21 +200,21 @@ export function choiceDecoder(d: ChoiceDesc, decoderOf: DecoderOf): Decoder {
 /** `general` decodes any encoding of the type, fragmented ones included: the generated code defers to it. */
 export function sequenceOfDecoder(d: SequenceOfDesc, decoderOf: DecoderOf, general: Decoder): Decoder {
   const s = new Scope();
-  const l = s.bind(sizeLayout(d));
-  const unit = Math.max(1, minBits(d.item));
-  const what = lit("SEQUENCE OF");
+  const sizes = new Sizes(sizeLayout(d), Math.max(1, minBits(d.item)), "SEQUENCE OF");
+  const size = s.bind(sizes);
   const rethrow = s.bind(rethrowAt);
   const out = [
+    // the count: a failure there is reported at item [0], as the interpreter did
     "const at = r.pos;",
     "let n;",
     "let x = false;",
     "try {",
-    sizeLayout(d).ext ? "x = r.bit();" : "",
-    `n = ${s.bind(readCount)}(r, ${l}, ${unit}, ${what}, x);`,
+    sizes.ext ? "x = r.bit();" : "",
+    `n = ${size}.read(r, x);`,
     "} catch (e) {",
     `${rethrow}(e, "[0]", r.pos, false);`,
     "}",
-    `if (n < 0) {`,
+    "if (n < 0) {",
     "r.pos = at;",
     `return ${s.bind(general)}(r);`,
     "}",
@@ -226,7 +226,7 @@ export function sequenceOfDecoder(d: SequenceOfDesc, decoderOf: DecoderOf, gener
     read(d.item, "v", s, decoderOf),
     "out.push(v);",
     "}",
-    `${s.bind(checkCount)}(r, ${l}, ${what}, n, x);`,
+    `${size}.check(r, n, x);`,
     "} catch (e) {",
     `${rethrow}(e, "[" + k + "]", r.pos, false);`,
     "}",

@@ -24,7 +24,8 @@ import type {
 import { describe } from "./descriptors.js";
 import { type SizeLayout, sizeLayout } from "./layout.js";
 import { minBits } from "./min-bits.js";
-import { checkCount, readCount } from "./sizes.js";
+import { Chars } from "./chars.js";
+import { Sizes } from "./sizes.js";
 
 export type { Decoder };
 
@@ -208,23 +209,6 @@ function sized(layout: SizeLayout, minUnitBits: number, what: string) {
   };
 }
 
-/** A sized leaf: `one` reads a single block of `n` units, `general` any encoding. */
-function sizedLeaf(layout: SizeLayout, unit: number, what: string, one: (r: PerReader, n: number) => unknown, general: Decoder): Decoder {
-  const ext = layout.ext;
-  return (r) => {
-    const at = r.pos;
-    const x = ext && r.bit();
-    const n = readCount(r, layout, unit, what, x);
-    if (n < 0) {
-      r.pos = at;
-      return general(r);
-    }
-    const v = one(r, n);
-    checkCount(r, layout, what, n, x);
-    return v;
-  };
-}
-
 function bitString(d: BitStringDesc): Decoder {
   const layout = sizeLayout(d);
   const get = sized(layout, 1, "BIT STRING");
@@ -244,7 +228,19 @@ function bitString(d: BitStringDesc): Decoder {
     });
     return { bits: out ?? new Uint8Array(0), length };
   };
-  return sizedLeaf(layout, 1, "BIT STRING", (r, n) => ({ bits: n > 0 ? r.bitsCopy(n) : new Uint8Array(0), length: n }), general);
+  const sizes = new Sizes(layout, 1, "BIT STRING");
+  return (r) => {
+    const at = r.pos;
+    const x = sizes.ext && r.bit();
+    const n = sizes.read(r, x);
+    if (n < 0) {
+      r.pos = at;
+      return general(r);
+    }
+    const v = { bits: n > 0 ? r.bitsCopy(n) : new Uint8Array(0), length: n };
+    sizes.check(r, n, x);
+    return v;
+  };
 }
 
 function octetString(d: OctetStringDesc): Decoder {
@@ -256,7 +252,19 @@ function octetString(d: OctetStringDesc): Decoder {
     if (parts.length === 1) return parts[0];
     return concat(parts);
   };
-  return sizedLeaf(layout, 8, "OCTET STRING", (r, n) => (n > 0 ? contents(r, n) : new Uint8Array(0)), general);
+  const sizes = new Sizes(layout, 8, "OCTET STRING");
+  return (r) => {
+    const at = r.pos;
+    const x = sizes.ext && r.bit();
+    const n = sizes.read(r, x);
+    if (n < 0) {
+      r.pos = at;
+      return general(r);
+    }
+    const v = n > 0 ? contents(r, n) : new Uint8Array(0);
+    sizes.check(r, n, x);
+    return v;
+  };
 }
 
 /** n octets of an OCTET STRING: a view when aligned, else (SIZE(1) or SIZE(2)) a copy. */
@@ -279,30 +287,40 @@ function charString(d: CharStringDesc): Decoder {
       get(r, (n) => parts.push(r.octets(n)));
       return utf8(r, concat(parts));
     };
-    return sizedLeaf(layout, 8, "UTF8String", (r, n) => utf8(r, r.octets(n)), general);
+    const sizes = new Sizes(layout, 8, "UTF8String");
+    return (r) => {
+      const at = r.pos;
+      const n = sizes.read(r, false);
+      if (n < 0) {
+        r.pos = at;
+        return general(r);
+      }
+      return utf8(r, r.octets(n));
+    };
   }
   const { bits, charOf } = charAlphabet(d.charset);
-  // wire value -> character code (-1: not allowed), so the loop does no calls
-  const codes = Int16Array.from({ length: 1 << bits }, (_, v) => charOf(v));
-  const what = d.charset;
-  const chars = (r: PerReader, n: number): string => {
-    let s = "";
-    for (let i = 0; i < n; i++) {
-      const c = codes[r.bits(bits)];
-      if (c < 0) r.fail(`a character not allowed in ${what}`);
-      s += String.fromCharCode(c);
-    }
-    return s;
-  };
-  const get = sized(layout, bits, what);
+  const chars = new Chars(bits, charOf, d.charset);
+  const get = sized(layout, bits, d.charset);
   const general: Decoder = (r) => {
     let s = "";
     get(r, (n) => {
-      s += chars(r, n);
+      s += chars.read(r, n);
     });
     return s;
   };
-  return sizedLeaf(layout, bits, what, chars, general);
+  const sizes = new Sizes(layout, bits, d.charset);
+  return (r) => {
+    const at = r.pos;
+    const x = sizes.ext && r.bit();
+    const n = sizes.read(r, x);
+    if (n < 0) {
+      r.pos = at;
+      return general(r);
+    }
+    const v = chars.read(r, n);
+    sizes.check(r, n, x);
+    return v;
+  };
 }
 
 function oidFrom(r: PerReader, body: Uint8Array): { oid: string } {

@@ -1,57 +1,88 @@
 /**
  * The length part of sized types (SEQUENCE OF, BIT / OCTET / character strings) for the common case of
- * one block: no closure per value. Contents of 16K units or more come in fragments; there these return
- * "not handled" and the caller takes its general (closure-based) path, which the decoder enters again
- * from the start of the length.
+ * one block, with no closure per value. Contents of 16K units or more come in fragments: there these
+ * answer "not handled" and the caller takes its general (closure-based) path, which the decoder enters
+ * again from the start of the length.
  */
 import type { PerReader } from "../aper/per-reader.js";
 import { FRAGMENT } from "../aper/per-reader.js";
 import type { PerWriter } from "../aper/per-writer.js";
 import type { SizeLayout } from "./layout.js";
 
-/**
- * Reads the count of a sized type whose extension bit (when it has one) the caller has read into
- * `outside`, and aligns for the contents. Returns -1 when the count is a fragment. Checks the count
- * against the bits left (`unit` >= 1 bits per item) before the caller allocates anything.
- */
-export function readCount(r: PerReader, l: SizeLayout, unit: number, what: string, outside: boolean): number {
-  let n: number;
-  if (!outside && l.fixed) {
-    n = l.lb;
-  } else if (!outside && l.constrained) {
-    n = r.whole(l.ub! - l.lb + 1) + l.lb;
-    if (n > l.ub!) r.fail(`${what} size ${n} is outside ${l.lb}..${l.ub}`);
-  } else {
-    n = r.length();
-    if (r.fragmented) return -1;
+export class Sizes {
+  readonly lb: number;
+  readonly ub: number | null;
+  /** The count is on the wire as a constrained whole number of this range (0 when not). */
+  private readonly range: number;
+  readonly fixed: boolean;
+  readonly ext: boolean;
+  private readonly align: boolean;
+
+  /**
+   * `unit`: the fewest bits one item takes (>= 1), to bound a count by the bits left; `what`: the type,
+   * for messages.
+   */
+  constructor(
+    l: SizeLayout,
+    private readonly unit = 1,
+    private readonly what = "",
+  ) {
+    this.lb = l.lb;
+    this.ub = l.ub;
+    this.fixed = l.fixed;
+    this.range = l.constrained && !l.fixed ? l.ub! - l.lb + 1 : 0;
+    this.ext = l.ext;
+    this.align = l.alignContents;
   }
-  if (n * unit > r.remaining) r.fail(`${what} of ${n} claims ${n * unit} bits, ${r.remaining} left`, "E2_DECODE_TRUNCATED");
-  // a variable-size string aligns even when empty (as Erlang/OTP reads it); a fixed empty one has no field
-  if (l.alignContents && !outside && (l.fixed ? n > 0 : l.constrained)) r.align();
-  return n;
-}
 
-/** After the contents: a count read as a general length must still lie in the root (unless `outside`). */
-export function checkCount(r: PerReader, l: SizeLayout, what: string, n: number, outside: boolean): void {
-  if (outside || l.fixed || l.constrained) return;
-  if (n < l.lb || (l.ub !== null && n > l.ub)) r.fail(`${what} size ${n} is outside ${l.lb}..${l.ub ?? "MAX"}`);
-}
+  /**
+   * Reads the count (the caller has read the extension bit, when there is one, into `outside`) and
+   * aligns for the contents. Returns -1 when the count is a fragment. Checks the count against the bits
+   * left before the caller allocates anything.
+   */
+  read(r: PerReader, outside: boolean): number {
+    let n: number;
+    let root = !outside;
+    if (root && this.fixed) n = this.lb;
+    else if (root && this.range > 0) {
+      n = r.whole(this.range) + this.lb;
+      if (n > this.ub!) r.fail(`${this.what} size ${n} is outside ${this.lb}..${this.ub}`);
+    } else {
+      n = r.length();
+      if (r.fragmented) return -1;
+      root = false; // a general length: aligned already, its range checked after the contents
+    }
+    if (n * this.unit > r.remaining) {
+      r.fail(`${this.what} of ${n} claims ${n * this.unit} bits, ${r.remaining} left`, "E2_DECODE_TRUNCATED");
+    }
+    if (root && n > 0 && this.align) r.align();
+    return n;
+  }
 
-/**
- * Writes the length part for `n` items and aligns for the contents; returns false (having written
- * nothing) when `n` needs fragments.
- */
-export function writeCount(w: PerWriter, l: SizeLayout, n: number): boolean {
-  const inRoot = n >= l.lb && (l.ub === null || n <= l.ub);
-  if (!inRoot && !l.ext) w.fail(`size ${n} is outside ${l.lb}..${l.ub ?? "MAX"}`);
-  if (inRoot && (l.fixed || l.constrained)) {
-    if (l.ext) w.bit(false);
-    if (!l.fixed) w.whole(n - l.lb, l.ub! - l.lb + 1);
-    if (l.alignContents && (n > 0 || !l.fixed)) w.align();
+  /** After the contents: a count read as a general length must still lie in the root (unless `outside`). */
+  check(r: PerReader, n: number, outside: boolean): void {
+    if (outside || this.fixed || this.range > 0) return;
+    if (n < this.lb || (this.ub !== null && n > this.ub)) {
+      r.fail(`${this.what} size ${n} is outside ${this.lb}..${this.ub ?? "MAX"}`);
+    }
+  }
+
+  /**
+   * Writes the length part for `n` items and aligns for the contents; returns false (having written
+   * nothing) when `n` needs fragments.
+   */
+  write(w: PerWriter, n: number): boolean {
+    const inRoot = n >= this.lb && (this.ub === null || n <= this.ub);
+    if (!inRoot && !this.ext) w.fail(`size ${n} is outside ${this.lb}..${this.ub ?? "MAX"}`);
+    if (inRoot && (this.fixed || this.range > 0)) {
+      if (this.ext) w.bit(false);
+      if (this.range > 0) w.whole(n - this.lb, this.range);
+      if (n > 0 && this.align) w.align();
+      return true;
+    }
+    if (n >= FRAGMENT) return false;
+    if (this.ext) w.bit(!inRoot);
+    w.length(n);
     return true;
   }
-  if (n >= FRAGMENT) return false;
-  if (l.ext) w.bit(!inRoot);
-  w.length(n);
-  return true;
 }

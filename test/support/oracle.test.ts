@@ -163,14 +163,14 @@ describe("compareWithOracle", () => {
   });
 
   it("reports differences with their path", () => {
-    const wrong = {
+    const wrong: Record<string, JsonValue> = {
       ...(theirs as Record<string, JsonValue>),
       o: { oid: "1.2.841" },
       i: 18446744073709551614n,
       c: { b: 1 },
       n: true,
     };
-    delete wrong.d;
+    delete (wrong as Record<string, unknown>).d;
     expect(compareWithOracle(Everything, ours, wrong)).toEqual([
       "/i: ours 18446744073709551615, oracle 18446744073709551614",
       '/o: ours {"oid":"1.2.840"}, oracle {"oid":"1.2.841"}',
