@@ -1,31 +1,33 @@
 /**
- * APER encoding driven by descriptors. Each descriptor compiles once into a closure (cached in a
- * WeakMap, registered before its parts so recursive types terminate); encoding walks closures.
+ * APER encoding driven by descriptors. Each descriptor compiles once into an encoder (cached in a
+ * WeakMap, registered before its parts so recursive types terminate): leaves are closures here,
+ * SEQUENCE / CHOICE / SEQUENCE OF are generated functions (`codegen-encode.ts`).
  */
 import { writeSemi, writeUnconstrained, writeWholeBig } from "../aper/integers.js";
 import { PerWriter } from "../aper/per-writer.js";
-import { encodeReal } from "../aper/real.js";
+import { writeReal } from "../aper/real.js";
 import { rethrowAt, toCodecError, type E2CodecError } from "../errors.js";
+import { Chars } from "./chars.js";
 import { charAlphabet } from "./charsets.js";
-import { type SizeLayout, sizeLayout } from "./layout.js";
+import { choiceEncoder, sequenceEncoder, sequenceOfEncoder } from "./codegen-encode.js";
 import type {
   BitString,
   BitStringDesc,
   CharStringDesc,
-  ChoiceDesc,
-  Component,
   Desc,
   EnumeratedDesc,
   IntegerDesc,
   OctetStringDesc,
-  OpenDesc,
-  SequenceDesc,
   SequenceOfDesc,
 } from "./descriptors.js";
 import { describe } from "./descriptors.js";
-import { sameValue, UNKNOWN_ALTERNATIVE } from "./values.js";
+import type { Encoder } from "./encode-parts.js";
+import { type SizeLayout, sizeLayout } from "./layout.js";
+import { show } from "./show.js";
+import { Sizes } from "./sizes.js";
 
-export type Encoder = (w: PerWriter, v: any) => void;
+export type { Encoder };
+export { show };
 
 const cache = new WeakMap<Desc, Encoder>();
 
@@ -95,29 +97,19 @@ function build(d: Desc): Encoder {
     case "real":
       return (w, v) => {
         if (typeof v !== "number") w.fail(`expected a number, got ${show(v)}`);
-        const body = encodeReal(v);
-        w.length(body.length);
-        w.octets(body);
+        writeReal(w, v);
       };
     case "sequence":
-      return sequence(d);
+      return sequenceEncoder(d, encoderOf);
     case "choice":
-      return choice(d);
+      return choiceEncoder(d, encoderOf);
     case "sequenceOf":
-      return sequenceOf(d);
+      return sequenceOfEncoder(d, encoderOf, sequenceOf(d));
     case "open":
       return (w) => w.fail("an open type needs its selecting component");
     case "ref":
       return encoderOf(d.get());
   }
-}
-
-export function show(v: unknown): string {
-  if (v instanceof Uint8Array) return `bytes(${v.length})`;
-  if (typeof v === "bigint") return `${v}n`;
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
-  if (typeof v === "object" && v !== null) return Array.isArray(v) ? `array(${v.length})` : "object";
-  return String(v);
 }
 
 // ---- INTEGER --------------------------------------------------------------------------------------
@@ -220,12 +212,20 @@ function sized(layout: SizeLayout) {
   };
 }
 
+// Each sized leaf writes one block (below 16K units) through `Sizes`; longer contents go through
+// `sized`, the general form with fragments.
+
 function bitString(d: BitStringDesc): Encoder {
   const put = sized(sizeLayout(d));
+  const sizes = new Sizes(sizeLayout(d));
   return (w, v: BitString) => {
     if (typeof v !== "object" || v === null || !(v.bits instanceof Uint8Array) || !Number.isInteger(v.length))
       w.fail(`expected {bits, length}, got ${show(v)}`);
     if (v.bits.length * 8 < v.length) w.fail(`${v.length} bits claimed in ${v.bits.length} octets`);
+    if (sizes.write(w, v.length)) {
+      if (v.length > 0) w.bitsFrom(v.bits, v.length);
+      return;
+    }
     put(w, v.length, (start, count) => {
       if (start === 0) w.bitsFrom(v.bits, count);
       else w.bitsFrom(v.bits.subarray(start >>> 3), count); // fragments start on multiples of 16K bits
@@ -235,36 +235,47 @@ function bitString(d: BitStringDesc): Encoder {
 
 function octetString(d: OctetStringDesc): Encoder {
   const put = sized(sizeLayout(d));
+  const sizes = new Sizes(sizeLayout(d));
+  const body = (w: PerWriter, v: Uint8Array, start: number, count: number) => {
+    if (count <= 2 && (w.pos & 7) !== 0) for (let i = 0; i < count; i++) w.bits(v[start + i], 8);
+    else w.octets(v.subarray(start, start + count));
+  };
   return (w, v) => {
     if (!(v instanceof Uint8Array)) w.fail(`expected bytes, got ${show(v)}`);
-    put(w, v.length, (start, count) => {
-      if (count <= 2 && (w.pos & 7) !== 0) for (let i = 0; i < count; i++) w.bits(v[start + i], 8);
-      else w.octets(v.subarray(start, start + count));
-    });
+    if (sizes.write(w, v.length)) {
+      if (v.length === 0) return;
+      if (v.length <= 2 && (w.pos & 7) !== 0) body(w, v, 0, v.length);
+      else w.octets(v);
+      return;
+    }
+    put(w, v.length, (start, count) => body(w, v, start, count));
   };
 }
 
 function charString(d: CharStringDesc): Encoder {
+  const put = sized(sizeLayout(d));
+  const sizes = new Sizes(sizeLayout(d));
   if (d.charset === "UTF8String") {
     const enc = new TextEncoder();
-    const put = sized(sizeLayout(d));
     return (w, v) => {
       if (typeof v !== "string") w.fail(`expected a string, got ${show(v)}`);
       const bytes = enc.encode(v);
+      if (sizes.write(w, bytes.length)) {
+        if (bytes.length > 0) w.octets(bytes);
+        return;
+      }
       put(w, bytes.length, (s, c) => w.octets(bytes.subarray(s, s + c)));
     };
   }
-  const { bits, indexOf } = charAlphabet(d.charset);
-  const put = sized(sizeLayout(d));
+  const { bits, charOf, indexOf } = charAlphabet(d.charset);
+  const chars = new Chars(bits, charOf, d.charset, indexOf);
   return (w, v) => {
     if (typeof v !== "string") w.fail(`expected a string, got ${show(v)}`);
-    put(w, v.length, (start, count) => {
-      for (let i = start; i < start + count; i++) {
-        const c = indexOf(v.charCodeAt(i));
-        if (c < 0) w.fail(`character ${JSON.stringify(v[i])} at ${i} is not allowed in ${d.charset}`);
-        w.bits(c, bits);
-      }
-    });
+    if (sizes.write(w, v.length)) {
+      if (v.length > 0) chars.write(w, v, 0, v.length);
+      return;
+    }
+    put(w, v.length, (start, count) => chars.write(w, v, start, count));
   };
 }
 
@@ -287,113 +298,9 @@ function oidContents(w: PerWriter, v: unknown): Uint8Array {
   return Uint8Array.from(out);
 }
 
-// ---- SEQUENCE, CHOICE, SEQUENCE OF, open types ------------------------------------------------------
+// ---- SEQUENCE OF, general form ------------------------------------------------------------------
 
-/** A component's encoder, taking the whole SEQUENCE value (open types read their selector). */
-type Part = (w: PerWriter, parent: any) => void;
-
-function part(c: Component): Part {
-  const name = c.name;
-  const t = c.type.kind === "ref" ? c.type.get() : c.type;
-  if (t.kind !== "open") {
-    const enc = encoderOf(t);
-    return (w, p) => enc(w, p[name]);
-  }
-  return openPart(t, name);
-}
-
-function openPart(t: OpenDesc, name: string): Part {
-  const key = t.key;
-  return (w, p) => {
-    const sel = t.table.get(p[key]);
-    const v = p[name];
-    if (sel) {
-      const enc = encoderOf(sel);
-      return w.open(() => enc(w, v));
-    }
-    if (!(v instanceof Uint8Array)) w.fail(`${key} ${show(p[key])} selects no known type, so the value must be raw bytes`);
-    w.open(() => w.octets(v));
-  };
-}
-
-function isPresent(c: Component, v: unknown): boolean {
-  if (v === undefined) return false;
-  return !("defaultValue" in c) || !sameValue(v, c.defaultValue);
-}
-
-function sequence(d: SequenceDesc): Encoder {
-  const root = d.root.map((c) => ({ c, name: c.name, optional: c.optional, put: part(c) }));
-  const ext = (d.ext ?? []).map((c) => ({ c, name: c.name, put: part(c) }));
-  const extensible = d.ext !== null;
-  return (w, v) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v) || v instanceof Uint8Array)
-      w.fail(`expected an object, got ${show(v)}`);
-    let i = 0;
-    try {
-      let anyExt = false;
-      if (extensible) {
-        for (const e of ext) if (v[e.name] !== undefined) anyExt = true;
-        w.bit(anyExt);
-      }
-      for (const r of root) if (r.optional) w.bit(isPresent(r.c, v[r.name]));
-      for (; i < root.length; i++) {
-        const r = root[i];
-        if (r.optional ? isPresent(r.c, v[r.name]) : true) {
-          if (!r.optional && v[r.name] === undefined) w.fail(`missing ${r.name}`);
-          r.put(w, v);
-        }
-      }
-      if (!anyExt) return;
-      w.smallLength(ext.length);
-      for (const e of ext) w.bit(v[e.name] !== undefined);
-      for (; i < root.length + ext.length; i++) {
-        const e = ext[i - root.length];
-        if (v[e.name] !== undefined) w.open(() => e.put(w, v));
-      }
-    } catch (e) {
-      rethrowAt(e, `.${(root[i] ?? ext[i - root.length])?.name ?? "?"}`, w.pos, true);
-    }
-  };
-}
-
-function choice(d: ChoiceDesc): Encoder {
-  const index = new Map<string, { i: number; root: boolean; enc: Encoder }>();
-  d.root.forEach((a, i) => index.set(a.name, { i, root: true, enc: encoderOf(a.type) }));
-  (d.ext ?? []).forEach((a, i) => index.set(a.name, { i, root: false, enc: encoderOf(a.type) }));
-  const range = d.root.length;
-  const extensible = d.ext !== null;
-  return (w, v) => {
-    let key: string | undefined;
-    if (typeof v === "object" && v !== null) for (const k in v) {
-      key = k;
-      break;
-    }
-    if (key === undefined) return w.fail(`expected {alternative: value}, got ${show(v)}`);
-    const alt = index.get(key);
-    try {
-      if (alt?.root) {
-        if (extensible) w.bit(false);
-        w.whole(alt.i, range);
-        return alt.enc(w, v[key]);
-      }
-      if (alt && extensible) {
-        w.bit(true);
-        w.normallySmall(alt.i);
-        return w.open(() => alt.enc(w, v[key]));
-      }
-      const unknown = extensible ? UNKNOWN_ALTERNATIVE.exec(key) : null;
-      if (unknown && v[key] instanceof Uint8Array) {
-        w.bit(true);
-        w.normallySmall(Number(unknown[1]));
-        return w.open(() => w.octets(v[key]));
-      }
-      w.fail(`${JSON.stringify(key)} is not an alternative of ${describe(d)}`);
-    } catch (e) {
-      rethrowAt(e, `.${key}`, w.pos, true);
-    }
-  };
-}
-
+/** Any count, fragments included (the generated encoder handles one block and defers here above 16K). */
 function sequenceOf(d: SequenceOfDesc): Encoder {
   const put = sized(sizeLayout(d));
   const item = encoderOf(d.item);

@@ -55,7 +55,8 @@ export class Sizes {
     if (n * this.unit > r.remaining) {
       r.fail(`${this.what} of ${n} claims ${n * this.unit} bits, ${r.remaining} left`, "E2_DECODE_TRUNCATED");
     }
-    if (root && n > 0 && this.align) r.align();
+    // a variable-size string aligns even when empty (as Erlang/OTP reads it); a fixed empty one has no field
+    if (root && this.align && (n > 0 || !this.fixed)) r.align();
     return n;
   }
 
@@ -77,7 +78,7 @@ export class Sizes {
     if (inRoot && (this.fixed || this.range > 0)) {
       if (this.ext) w.bit(false);
       if (this.range > 0) w.whole(n - this.lb, this.range);
-      if (n > 0 && this.align) w.align();
+      if (this.align && (n > 0 || !this.fixed)) w.align();
       return true;
     }
     if (n >= FRAGMENT) return false;
