@@ -36,16 +36,10 @@ export class PerReader {
     }
   }
 
-  /** Reads an n-bit unsigned field, 0 <= n <= 32. */
+  /** Reads an n-bit unsigned field, 0 <= n <= 32. Kept small so the compiler inlines it everywhere. */
   bits(n: number): number {
-    if (n === 0) return 0;
     const pos = this.pos;
-    if (n > this.end - pos) this.need(n, `a ${n}-bit field`);
-    if (n > 24) {
-      // keeps the window below 2^31 so the int32 shifts below stay exact
-      const hi = this.bits(n - 16);
-      return hi * 65536 + this.bits(16);
-    }
+    if (n > 24 || n > this.end - pos || n === 0) return this.bitsRare(n);
     // a window of whole octets, shifted right to drop the bits past the field
     const buf = this.buf;
     let i = pos >>> 3;
@@ -57,6 +51,15 @@ export class PerReader {
     }
     this.pos = pos + n;
     return v >>> (got - n);
+  }
+
+  /** `bits` for the cases off its fast path: no field, too few bits left, or wider than 24 bits. */
+  private bitsRare(n: number): number {
+    if (n === 0) return 0;
+    if (n > this.end - this.pos) this.need(n, `a ${n}-bit field`);
+    // in two parts, keeping the window below 2^31 so the int32 shifts stay exact
+    const hi = this.bits(n - 16);
+    return hi * 65536 + this.bits(16);
   }
 
   bit(): boolean {
@@ -90,7 +93,7 @@ export class PerReader {
 
   /** n bits (any alignment) copied into a fresh zero-padded array. */
   bitsCopy(n: number): Uint8Array {
-    this.need(n, `${n} bits`);
+    if (n > this.end - this.pos) this.need(n, `${n} bits`);
     const out = new Uint8Array((n + 7) >>> 3);
     if ((this.pos & 7) === 0) {
       out.set(this.buf.subarray(this.pos >>> 3, (this.pos + n + 7) >>> 3));
@@ -98,10 +101,9 @@ export class PerReader {
       this.pos += n;
       return out;
     }
-    for (let i = 0; i < out.length; i++) {
-      const take = Math.min(8, n - i * 8);
-      out[i] = this.bits(take) << (8 - take);
-    }
+    let i = 0;
+    for (; n >= 8; n -= 8) out[i++] = this.bits(8);
+    if (n > 0) out[i] = this.bits(n) << (8 - n);
     return out;
   }
 
@@ -128,7 +130,16 @@ export class PerReader {
    * passes it precomputed.
    */
   wholeOctets(countBits: number): number {
-    return this.uintOctets(this.bits(countBits) + 1);
+    const n = this.bits(countBits) + 1;
+    const pos = (this.pos + 7) & ~7;
+    if (n > 4 || pos + n * 8 > this.end) return this.uintOctets(n); // rare: slow and exact
+    // up to 4 octets, all there: int32 shifts
+    const buf = this.buf;
+    let at = pos >>> 3;
+    let v = buf[at++];
+    for (let i = 1; i < n; i++) v = (v << 8) | buf[at++];
+    this.pos = pos + n * 8;
+    return v >>> 0;
   }
 
   /** A constrained whole number in 0..range-1 (X.691 10.5.7.2-10.5.7.4, ALIGNED). range <= 2^32. */

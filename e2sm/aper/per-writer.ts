@@ -5,6 +5,28 @@
 import { PerError } from "./per-error.js";
 import { bitsFor, FRAGMENT, octetsFor } from "./per-reader.js";
 
+/**
+ * Output arrays of small encodings are views carved from shared chunks, as Node's Buffer pool does:
+ * allocating an ArrayBuffer per message costs more than encoding a 1 KB message. So an encoding's
+ * `.buffer` may hold other encodings too (copy it before transferring it to another thread). A view
+ * keeps its chunk alive, so only encodings up to CHUNK / 8 are pooled.
+ */
+const CHUNK = 32768;
+let chunk = new ArrayBuffer(CHUNK);
+let chunkUsed = 0;
+
+function carve(n: number): Uint8Array {
+  if (n > CHUNK / 8) return new Uint8Array(n);
+  // (a chunk transferred away anyway reads as empty, and is replaced)
+  if (chunkUsed + n > chunk.byteLength) {
+    chunk = new ArrayBuffer(CHUNK);
+    chunkUsed = 0;
+  }
+  const out = new Uint8Array(chunk, chunkUsed, n);
+  chunkUsed = (chunkUsed + n + 7) & ~7; // each view starts 8-aligned
+  return out;
+}
+
 export class PerWriter {
   buf: Uint8Array;
   /** Bit position of the next write. Bits beyond it in `buf` are always zero. */
@@ -19,10 +41,13 @@ export class PerWriter {
     this.pos = 0;
   }
 
-  /** The written octets (padded), copied out. */
+  /** The written octets (padded), copied out (see `carve`). */
   finish(): Uint8Array {
     if (this.pos === 0) return new Uint8Array(1); // an empty complete encoding is one zero octet
-    return this.buf.slice(0, (this.pos + 7) >>> 3);
+    const n = (this.pos + 7) >>> 3;
+    const out = carve(n);
+    out.set(this.buf.subarray(0, n));
+    return out;
   }
 
   fail(reason: string): never {
@@ -39,33 +64,28 @@ export class PerWriter {
     this.buf = next;
   }
 
-  /** Writes the low n bits of v (0 <= n <= 32, v >= 0). */
+  /** Writes the low n bits of v (0 <= n <= 32, v >= 0). Kept small so the compiler inlines it everywhere. */
   bits(v: number, n: number): void {
-    if (n === 0) return;
-    if (n > 24) {
-      // two halves keep every shift below within int32
-      this.bits(Math.floor(v / 65536), n - 16);
-      return this.bits(v & 0xffff, 16);
-    }
-    this.ensure(n);
-    const buf = this.buf;
     const pos = this.pos;
+    if (n > 24 || n === 0 || (pos + n + 7) >>> 3 > this.buf.length) return this.bitsRare(v, n);
+    // the field placed in a 32-bit window starting at this octet (n + (pos & 7) <= 31 bits); the first
+    // octet shares earlier bits, the others are still zero and are simply stored
+    const buf = this.buf;
+    const word = (v & ((1 << n) - 1)) << (32 - n - (pos & 7));
     let i = pos >>> 3;
-    const free = 8 - (pos & 7);
-    v &= (1 << n) - 1;
+    buf[i] |= word >>> 24;
+    const last = (pos + n - 1) >>> 3;
+    for (let shift = 16; i < last; shift -= 8) buf[++i] = word >>> shift;
     this.pos = pos + n;
-    if (n <= free) {
-      buf[i] |= v << (free - n);
-      return;
-    }
-    // the first octet is shared with earlier bits; the rest are still zero and are simply stored
-    let left = n - free;
-    buf[i] |= v >>> left;
-    while (left >= 8) {
-      left -= 8;
-      buf[++i] = v >>> left;
-    }
-    if (left > 0) buf[++i] = v << (8 - left);
+  }
+
+  /** `bits` off its fast path: no field, a full buffer, or wider than 24 bits (two halves). */
+  private bitsRare(v: number, n: number): void {
+    if (n === 0) return;
+    this.ensure(n);
+    if (n <= 24) return this.bits(v, n);
+    this.bits(Math.floor(v / 65536), n - 16);
+    this.bits(v & 0xffff, 16);
   }
 
   bit(b: boolean): void {
@@ -112,11 +132,37 @@ export class PerWriter {
     this.ensure(n * 8);
     const buf = this.buf;
     const at = this.pos >>> 3;
-    for (let i = n - 1; i >= 0; i--) {
-      buf[at + i] = v % 256;
-      v = Math.floor(v / 256);
+    let i = n - 1;
+    if (v > 0xffffffff && n > 4) {
+      // above 32 bits: the low word first, then the rest (no int32 shifts on the whole value)
+      const hi = Math.floor(v / 4294967296);
+      for (let lo = v - hi * 4294967296, k = 0; k < 4; k++, i--, lo >>>= 8) buf[at + i] = lo & 0xff;
+      v = hi;
     }
+    for (; i >= 0; i--, v >>>= 8) buf[at + i] = v & 0xff;
     this.pos += n * 8;
+  }
+
+  /**
+   * Aligns and makes room for up to `n` octets; returns the index in `buf` of the first. The caller
+   * stores what it needs there (all zero so far) and moves `pos` past it.
+   */
+  room(n: number): number {
+    this.align();
+    this.ensure(n * 8);
+    return this.pos >>> 3;
+  }
+
+  /**
+   * Aligns and reserves `n` octets for the caller to store into `buf` from the returned index (still
+   * zero, as everything past `pos` is).
+   */
+  reserve(n: number): number {
+    this.align();
+    this.ensure(n * 8);
+    const at = this.pos >>> 3;
+    this.pos += n * 8;
+    return at;
   }
 
   /** A constrained whole number v in 0..range-1 (ALIGNED). */
@@ -138,7 +184,12 @@ export class PerWriter {
   wholeOctets(v: number, countBits: number): void {
     const n = v < 256 ? 1 : v < 65536 ? 2 : v < 16777216 ? 3 : octetsFor(v);
     this.bits(n - 1, countBits);
-    this.uintOctets(v, n);
+    if (n > 4) return this.uintOctets(v, n);
+    // up to 32 bits: int32 shifts
+    const at = this.room(n);
+    const buf = this.buf;
+    for (let k = n - 1; k >= 0; k--, v >>>= 8) buf[at + k] = v;
+    this.pos = (at + n) * 8;
   }
 
   /** A length determinant for n < 16K (callers fragment larger lengths). */

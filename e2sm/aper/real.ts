@@ -14,29 +14,36 @@ const NOT_A_NUMBER = 0x42;
 const MINUS_ZERO = 0x43;
 
 export function encodeReal(x: number): Uint8Array {
-  return scratch.slice(0, realContents(x, scratch));
+  return scratch.slice(0, realContents(x, scratch, 0));
 }
 
 /** Writes REAL `x` as PER does: a length octet, then the contents (at most 10 octets, so no fragments). */
 export function writeReal(w: PerWriter, x: number): void {
-  const n = realContents(x, scratch);
-  w.length(n);
-  w.octets(scratch, n);
+  // straight into the output: a one-octet length (contents are at most 10 octets), then the contents
+  const at = w.room(11);
+  const n = realContents(x, w.buf, at + 1);
+  w.buf[at] = n;
+  w.pos = (at + 1 + n) * 8;
 }
 
 const scratch = new Uint8Array(16);
 const float = new DataView(new ArrayBuffer(8));
 
-/** Writes the contents octets of `x` into `out`; returns their count. */
-function realContents(x: number, out: Uint8Array): number {
+/** Writes the contents octets of `x` into `out` from index `at`; returns their count (at most 10). */
+function realContents(x: number, out: Uint8Array, at: number): number {
   if (x === 0) {
     if (!Object.is(x, -0)) return 0;
-    out[0] = MINUS_ZERO;
+    out[at] = MINUS_ZERO;
     return 1;
   }
-  if (Number.isNaN(x)) return special(out, NOT_A_NUMBER);
-  if (x === Infinity) return special(out, PLUS_INFINITY);
-  if (x === -Infinity) return special(out, MINUS_INFINITY);
+  let special = 0;
+  if (Number.isNaN(x)) special = NOT_A_NUMBER;
+  else if (x === Infinity) special = PLUS_INFINITY;
+  else if (x === -Infinity) special = MINUS_INFINITY;
+  if (special !== 0) {
+    out[at] = special;
+    return 1;
+  }
 
   // |x| = mantissa * 2^exponent with an integer mantissa, read exactly from the IEEE 754 bits; the
   // mantissa (<= 53 bits) is kept as two uint32 halves so trailing zeros strip with shifts
@@ -67,20 +74,14 @@ function realContents(x: number, out: Uint8Array): number {
 
   // base 2, scale 0, a 1- or 2-octet two's-complement exponent (-1074..971 always fits in two)
   const expLen = exponent >= -128 && exponent <= 127 ? 1 : 2;
-  out[0] = 0x80 | (x < 0 ? 0x40 : 0) | (expLen - 1);
-  let at = 1;
-  if (expLen === 2) out[at++] = (exponent >> 8) & 0xff;
-  out[at++] = exponent & 0xff;
+  let p = at;
+  out[p++] = 0x80 | (x < 0 ? 0x40 : 0) | (expLen - 1);
+  if (expLen === 2) out[p++] = (exponent >> 8) & 0xff;
+  out[p++] = exponent & 0xff;
   // the mantissa in as few big-endian octets as it needs
-  const loLen = mHi > 0 ? 4 : octetCount(mLo);
-  for (let k = octetCount(mHi) - 1; mHi > 0 && k >= 0; k--) out[at++] = (mHi >>> (8 * k)) & 0xff;
-  for (let k = loLen - 1; k >= 0; k--) out[at++] = (mLo >>> (8 * k)) & 0xff;
-  return at;
-}
-
-function special(out: Uint8Array, code: number): number {
-  out[0] = code;
-  return 1;
+  for (let k = octetCount(mHi) - 1; k >= 0; k--) out[p++] = (mHi >>> (8 * k)) & 0xff;
+  for (let k = (mHi > 0 ? 4 : octetCount(mLo)) - 1; k >= 0; k--) out[p++] = (mLo >>> (8 * k)) & 0xff;
+  return p - at;
 }
 
 /** Octets needed for a uint32 (0 for 0). */
@@ -90,6 +91,22 @@ function octetCount(v: number): number {
 
 /** Reads a REAL as PER carries it: a length (never fragmented), then the contents. */
 export function readReal(r: PerReader): number {
+  // the usual case, small enough to inline: a one-octet length, all the contents there, base 2
+  const pos = (r.pos + 7) & ~7;
+  const n = pos + 8 <= r.end ? r.buf[pos >>> 3] : 0x80;
+  const end = pos + 8 + n * 8;
+  if (n < 0x80 && end <= r.end) {
+    const x = base2(r.buf, (pos >>> 3) + 1, n);
+    if (!Number.isNaN(x)) {
+      r.pos = end;
+      r.fragmented = false;
+      return x;
+    }
+  }
+  return readRealRare(r);
+}
+
+function readRealRare(r: PerReader): number {
   const n = r.length();
   if (r.fragmented) r.fail("REAL longer than 16K octets", "E2_DECODE_LIMIT");
   r.align();
@@ -97,6 +114,29 @@ export function readReal(r: PerReader): number {
   const at = r.pos >>> 3;
   r.pos += n * 8;
   return realAt(r.buf, at, n, r.pos);
+}
+
+/**
+ * The form encoders send (binary, base 2, a 1- or 2-octet exponent, at most 8 mantissa octets), small
+ * enough to inline; NaN (which this form cannot express) for anything else, left to `realAt`.
+ */
+function base2(buf: Uint8Array, at: number, len: number): number {
+  const first = len > 0 ? buf[at] : 0;
+  const expLen = (first & 3) + 1;
+  const m = len - 1 - expLen; // mantissa octets
+  if ((first & 0xb2) !== 0x80 || m < 1 || m > 8) return Number.NaN;
+  let i = at + 1;
+  let exponent = buf[i] & 0x80 ? buf[i] - 256 : buf[i];
+  if (expLen === 2) exponent = exponent * 256 + buf[++i];
+  i++;
+  const split = m > 4 ? i + m - 4 : i;
+  let hi = 0;
+  for (; i < split; i++) hi = (hi << 8) | buf[i];
+  let lo = 0;
+  for (; i < at + len; i++) lo = (lo << 8) | buf[i];
+  const mantissa = (hi >>> 0) * 4294967296 + (lo >>> 0);
+  if (mantissa === 0) return first & 0x40 ? -0 : 0;
+  return (first & 0x40 ? -mantissa : mantissa) * pow2(exponent + ((first >>> 2) & 3));
 }
 
 /** Decodes REAL contents; `fail` throws with a reason. */
@@ -165,13 +205,12 @@ function decodeBinary(buf: Uint8Array, at: number, len: number, bitOffset: numbe
   const power = exponent * baseBits + scale;
   if (end - i <= 8) {
     // up to 64 bits: hi * 2^32 + lo rounds once, exactly as Number(bigint) does
+    const split = end - i > 4 ? end - 4 : i;
     let hi = 0;
+    for (; i < split; i++) hi = (hi << 8) | buf[i];
     let lo = 0;
-    for (; i < end; i++) {
-      hi = hi * 256 + (lo >>> 24);
-      lo = ((lo << 8) | buf[i]) >>> 0;
-    }
-    const mantissa = hi * 4294967296 + lo;
+    for (; i < end; i++) lo = (lo << 8) | buf[i];
+    const mantissa = (hi >>> 0) * 4294967296 + (lo >>> 0);
     if (mantissa === 0) return sign * 0;
     return sign * mantissa * pow2(power);
   }

@@ -12,11 +12,12 @@ import { rethrowAt } from "../errors.js";
 import { lit, Scope } from "./codegen.js";
 import {
   type Decoder,
+  type ExtensionAlternative,
   type ExtensionPart,
   OpenDecoders,
+  readExtensionAlternative,
   readExtensions,
   readOpen,
-  unknownAlternative,
 } from "./decode-parts.js";
 import type { ChoiceDesc, Component, Desc, SequenceDesc, SequenceOfDesc } from "./descriptors.js";
 import { describe } from "./descriptors.js";
@@ -37,6 +38,9 @@ function whole(range: number): string {
   return `r.wholeOctets(${bitsFor(octetsFor(range - 1) - 1)})`;
 }
 
+/** The field `whole(range)` reads cannot hold a value past the range (exactly log2(range) bits wide). */
+const exact = (range: number) => (range <= 256 && (range & (range - 1)) === 0) || range === 65536;
+
 /**
  * Statements reading a value of `d` into the existing variable `v`: inline for simple leaves, else a
  * call of its compiled decoder.
@@ -50,27 +54,36 @@ function read(d: Desc, v: string, s: Scope, decoderOf: DecoderOf): string {
     case "real":
       return `${v} = ${s.bind(readReal)}(r);`;
     case "integer": {
-      if (d.ext || d.lb === null || d.ub === null || d.lb < -SAFE || d.ub > SAFE) break;
+      if (d.lb === null || d.ub === null || d.lb < -SAFE || d.ub > SAFE) break;
       const lo = Number(d.lb);
       const hi = Number(d.ub);
       const range = hi - lo + 1;
-      const out = `${v} = ${whole(range)} + ${lo};`;
-      // a field of exactly log2(range) bits cannot hold a value past the range
-      if ((range <= 256 && (range & (range - 1)) === 0) || range === 65536) return out;
-      return `${out}\nif (${v} > ${hi}) r.fail(${v} + ${lit(` is outside ${lo}..${hi}`)});`;
+      let root = `${v} = ${whole(range)} + ${lo};`;
+      if (!exact(range)) root += `\nif (${v} > ${hi}) r.fail(${v} + ${lit(` is outside ${lo}..${hi}`)});`;
+      return d.ext ? withExtension(root, d, v, s, decoderOf) : root;
     }
     case "enumerated": {
-      if (d.ext !== null) break;
       const n = d.root.length;
       const t = s.temp("e");
-      return [
+      const root = [
         `const ${t} = ${whole(n)};`,
-        `if (${t} >= ${n}) r.fail(${lit("enumeration index ")} + ${t} + ${lit(` is outside 0..${n - 1}`)});`,
+        exact(n)
+          ? ""
+          : `if (${t} >= ${n}) r.fail(${lit("enumeration index ")} + ${t} + ${lit(` is outside 0..${n - 1}`)});`,
         `${v} = ${s.bind(d.root)}[${t}];`,
       ].join("\n");
+      return d.ext !== null ? withExtension(root, d, v, s, decoderOf) : root;
     }
   }
   return `${v} = ${s.bind(decoderOf(d))}(r);`;
+}
+
+/**
+ * An extensible leaf: `root` reads a value within the root inline; beyond it (extension bit set) the
+ * leaf's own decoder reads it again from the extension bit.
+ */
+function withExtension(root: string, d: Desc, v: string, s: Scope, decoderOf: DecoderOf): string {
+  return `if (r.bit()) {\nr.pos -= 1;\n${v} = ${s.bind(decoderOf(d))}(r);\n} else {\n${root}\n}`;
 }
 
 /** Statements reading SEQUENCE component `c` into `v`; `keyOf` names the local holding a sibling. */
@@ -177,19 +190,38 @@ export function choiceDecoder(d: ChoiceDesc, decoderOf: DecoderOf): Decoder {
   const s = new Scope();
   const n = d.root.length;
   const ext = d.ext ?? [];
-  const steps = s.bind([...d.root, ...ext].map((a) => `.${a.name}`));
+  const steps = s.bind(d.root.map((a) => `.${a.name}`));
   const out: string[] = ["let i = -1;", "try {"];
+  const k = n <= 255 ? bitsFor(n - 1) : -1; // the index is a plain k-bit field
+  const combined = d.ext !== null && k > 0;
+  if (combined) {
+    // the extension bit and the index in one read while the bits are there (else as the interpreter
+    // did, so errors say the same); an extension alternative steps back to its normally small number
+    out.push(
+      "let x;",
+      "let more = false;",
+      `if (r.end - r.pos > ${k}) {`,
+      `x = r.bits(${k + 1});`,
+      `if (x >= ${1 << k}) {`,
+      "more = true;",
+      `r.pos -= ${k};`,
+      "}",
+      "} else {",
+      "more = r.bit();",
+      `if (!more) x = r.bits(${k});`,
+      "}",
+      "if (more) {",
+    );
+  } else if (d.ext !== null) out.push("if (r.bit()) {");
   if (d.ext !== null) {
-    out.push("if (r.bit()) {", "const j = r.normallySmall();", "switch (j) {");
-    ext.forEach((a, j) => {
-      const dec = s.bind(decoderOf(a.type));
-      out.push(`case ${j}:`, `i = ${n + j};`, `return {${lit(a.name)}: ${s.bind(readOpen)}(r, ${dec})};`);
-    });
-    out.push("}", `return ${s.bind(unknownAlternative)}(r, j);`, "}");
+    // extension alternatives are rare: a helper keeps this function small enough to inline
+    const alts: ExtensionAlternative[] = ext.map((a) => ({ name: a.name, read: decoderOf(a.type) }));
+    out.push(`return ${s.bind(readExtensionAlternative)}(r, ${s.bind(alts)});`, "}");
   }
-  out.push(`const x = ${whole(n)};`, "let v;", "switch (x) {");
-  d.root.forEach((a, k) => {
-    out.push(`case ${k}: {`, `i = ${k};`, read(a.type, "v", s, decoderOf), `return {${lit(a.name)}: v};`, "}");
+  if (!combined) out.push(`const x = ${whole(n)};`);
+  out.push("let v;", "switch (x) {");
+  d.root.forEach((a, at) => {
+    out.push(`case ${at}: {`, `i = ${at};`, read(a.type, "v", s, decoderOf), `return {${lit(a.name)}: v};`, "}");
   });
   out.push("}");
   out.push(`r.fail(${lit("alternative index ")} + x + ${lit(` is outside 0..${n - 1}`)});`);
@@ -204,10 +236,12 @@ export function sequenceOfDecoder(d: SequenceOfDesc, decoderOf: DecoderOf, gener
   const size = s.bind(sizes);
   const rethrow = s.bind(rethrowAt);
   const out = [
-    // the count: a failure there is reported at item [0], as the interpreter did
-    "const at = r.pos;",
-    "let n;",
+    // the count: quickly in the usual case, else exactly (a failure there is reported at item [0], as
+    // the interpreter did; fragments go to the general decoder)
+    `let n = ${size}.quick(r);`,
     "let x = false;",
+    "if (n < 0) {",
+    "const at = r.pos;",
     "try {",
     sizes.ext ? "x = r.bit();" : "",
     `n = ${size}.read(r, x);`,
@@ -218,15 +252,18 @@ export function sequenceOfDecoder(d: SequenceOfDesc, decoderOf: DecoderOf, gener
     "r.pos = at;",
     `return ${s.bind(general)}(r);`,
     "}",
-    "const out = [];",
+    "}",
+    // sized up front (one allocation, not a growing one), though never beyond 1024 before the items
+    // are actually there: n is bounded by the bits left, not by a sane item count
+    "const out = new Array(n < 1024 ? n : 1024);",
     "let k = 0;",
     "try {",
     "let v;",
     "for (; k < n; k++) {",
     read(d.item, "v", s, decoderOf),
-    "out.push(v);",
+    "out[k] = v;",
     "}",
-    `${size}.check(r, n, x);`,
+    sizes.general ? `${size}.check(r, n, x);` : "",
     "} catch (e) {",
     `${rethrow}(e, "[" + k + "]", r.pos, false);`,
     "}",

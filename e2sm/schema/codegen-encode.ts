@@ -51,17 +51,29 @@ function write(d: Desc, v: string, s: Scope, encoderOf: EncoderOf): string {
     case "real":
       return `if (typeof ${v} === "number") ${s.bind(writeReal)}(w, ${v}); else ${full}`;
     case "integer": {
-      if (d.ext || d.lb === null || d.ub === null || d.lb < -SAFE || d.ub > SAFE) break;
+      if (d.lb === null || d.ub === null || d.lb < -SAFE || d.ub > SAFE) break;
       const lo = Number(d.lb);
       const hi = Number(d.ub);
+      const range = hi - lo + 1;
       const fast = `typeof ${v} === "number" && ${v} >= ${lo} && ${v} <= ${hi} && Number.isInteger(${v})`;
-      return `if (${fast}) {${whole(`${v} - ${lo}`, hi - lo + 1)}} else ${full}`;
+      // within an extensible root: the extension bit (0) first, one field with the value when it fits
+      const put = !d.ext
+        ? whole(`${v} - ${lo}`, range)
+        : range <= 255
+          ? `w.bits(${v} - ${lo}, ${1 + bitsFor(range - 1)});`
+          : `w.bit(false); ${whole(`${v} - ${lo}`, range)}`;
+      return `if (${fast}) {${put}} else ${full}`;
     }
     case "enumerated": {
       // root values: the extension bit (0) and the index are one field while the index fits in a byte
       const n = d.root.length;
       const cases = d.root.map((name, i) => {
-        const put = d.ext === null ? whole(String(i), n) : n <= 255 ? `w.bits(${i}, ${1 + bitsFor(n - 1)});` : `w.bit(false); ${whole(String(i), n)}`;
+        const put =
+          d.ext === null
+            ? whole(String(i), n)
+            : n <= 255
+              ? `w.bits(${i}, ${1 + bitsFor(n - 1)});`
+              : `w.bit(false); ${whole(String(i), n)}`;
         return `case ${lit(name)}: ${put} break;`;
       });
       return `switch (${v}) {\n${cases.join("\n")}\ndefault: ${full}\n}`;
@@ -76,7 +88,7 @@ export function sequenceEncoder(d: SequenceDesc, encoderOf: EncoderOf): Encoder 
   const ext = d.ext ?? [];
   const extensible = d.ext !== null;
   const out: string[] = [
-    "if (typeof v !== \"object\" || v === null || Array.isArray(v) || v instanceof Uint8Array) {",
+    'if (typeof v !== "object" || v === null || Array.isArray(v) || v instanceof Uint8Array) {',
     `w.fail("expected an object, got " + ${s.bind(show)}(v));`,
     "}",
     "let i = 0;",
@@ -91,7 +103,9 @@ export function sequenceEncoder(d: SequenceDesc, encoderOf: EncoderOf): Encoder 
     flags.push("x");
   }
   const present = (c: Component, i: number) =>
-    "defaultValue" in c ? `(v${i} !== undefined && !${s.bind(sameValue)}(v${i}, ${s.bind(c.defaultValue)}))` : `v${i} !== undefined`;
+    "defaultValue" in c
+      ? `(v${i} !== undefined && !${s.bind(sameValue)}(v${i}, ${s.bind(c.defaultValue)}))`
+      : `v${i} !== undefined`;
   root.forEach((c, i) => {
     if (!c.optional) return;
     out.push(`const p${i} = ${present(c, i)};`);
@@ -122,7 +136,8 @@ export function sequenceEncoder(d: SequenceDesc, encoderOf: EncoderOf): Encoder 
 /** Statements writing SEQUENCE component `c` (its value in `v`; open types read their key from `v`'s parent). */
 function writeComponent(c: Component, v: string, s: Scope, encoderOf: EncoderOf): string {
   const t = c.type.kind === "ref" ? c.type.get() : c.type;
-  if (t.kind === "open") return `${s.bind(new OpenEncoders(t.key, t.table, encoderOf))}.write(w, v[${lit(t.key)}], ${v});`;
+  if (t.kind === "open")
+    return `${s.bind(new OpenEncoders(t.key, t.table, encoderOf))}.write(w, v[${lit(t.key)}], ${v});`;
   return write(c.type, v, s, encoderOf);
 }
 
@@ -145,7 +160,7 @@ export function choiceEncoder(d: ChoiceDesc, encoderOf: EncoderOf): Encoder {
   const extensible = d.ext !== null;
   const out: string[] = [
     "let key;",
-    "if (typeof v === \"object\" && v !== null) for (const k in v) {",
+    'if (typeof v === "object" && v !== null) for (const k in v) {',
     "key = k;",
     "break;",
     "}",
@@ -154,8 +169,18 @@ export function choiceEncoder(d: ChoiceDesc, encoderOf: EncoderOf): Encoder {
     "switch (key) {",
   ];
   d.root.forEach((a, i) => {
-    const index = extensible && n <= 255 ? `w.bits(${i}, ${1 + bitsFor(n - 1)});` : `${extensible ? "w.bit(false); " : ""}${whole(String(i), n)}`;
-    out.push(`case ${lit(a.name)}: {`, index, `const x = v[${lit(a.name)}];`, write(a.type, "x", s, encoderOf), "return;", "}");
+    const index =
+      extensible && n <= 255
+        ? `w.bits(${i}, ${1 + bitsFor(n - 1)});`
+        : `${extensible ? "w.bit(false); " : ""}${whole(String(i), n)}`;
+    out.push(
+      `case ${lit(a.name)}: {`,
+      index,
+      `const x = v[${lit(a.name)}];`,
+      write(a.type, "x", s, encoderOf),
+      "return;",
+      "}",
+    );
   });
   (d.ext ?? []).forEach((a, j) => {
     out.push(

@@ -5,9 +5,9 @@
  * property site and go megamorphic; a function per type keeps its sites monomorphic, and its leaves read
  * and write straight through the bit reader / writer.
  *
- * Safety: generated source never contains schema text except as JSON string literals (`lit`) or in a
- * comment filtered to a harmless alphabet (`Scope.compile`); every other value (sub-codecs, tables,
- * defaults) enters as a parameter of the factory (`Scope.bind`).
+ * Safety: generated source never contains schema text except as JSON string literals (`lit`) or in the
+ * function's name, filtered to identifier characters (`Scope.compile`); every other value (sub-codecs,
+ * tables, defaults) enters as a parameter of the factory (`Scope.bind`).
  */
 
 /** A JavaScript literal for a string or number (JSON is valid JavaScript for both). */

@@ -1,6 +1,6 @@
 /**
  * Run-time helpers the generated decoders call for the parts that are not worth generating: open
- * types, SEQUENCE extension additions, unknown CHOICE extensions.
+ * types, SEQUENCE extension additions, CHOICE extension alternatives.
  */
 import { PerReader } from "../aper/per-reader.js";
 import { rethrowAt } from "../errors.js";
@@ -101,11 +101,21 @@ export function readExtensions(r: PerReader, obj: any, ext: readonly ExtensionPa
   }
 }
 
-/** An extension alternative of a CHOICE that this version does not know: kept as raw bytes. */
-export function unknownAlternative(r: PerReader, index: number): Record<string, unknown> {
-  const name = `unknown-extension-${index}`;
+/** A CHOICE extension alternative: its name and decoder. */
+export interface ExtensionAlternative {
+  readonly name: string;
+  readonly read: Decoder;
+}
+
+/**
+ * Reads a CHOICE extension alternative (after its extension bit): the index, then the value as an
+ * open type. One this version does not know is kept as raw bytes, as `unknown-extension-N`.
+ */
+export function readExtensionAlternative(r: PerReader, alts: readonly ExtensionAlternative[]): Record<string, unknown> {
+  const j = r.normallySmall();
+  const name = j < alts.length ? alts[j].name : `unknown-extension-${j}`;
   try {
-    return { [name]: readOpen(r, rawOpen) };
+    return { [name]: readOpen(r, j < alts.length ? alts[j].read : rawOpen) };
   } catch (e) {
     rethrowAt(e, `.${name}`, r.pos, false);
   }

@@ -60,7 +60,12 @@ export function decode(desc: Desc, bytes: Uint8Array, opts: DecodeOptions = {}):
   }
   const used = Math.max(1, (r.pos + 7) >>> 3);
   if (!opts.allowTrailing && used < bytes.length) {
-    throw new E2CodecError("E2_DECODE_TRAILING", describe(desc), used * 8, `${bytes.length - used} bytes after the value`);
+    throw new E2CodecError(
+      "E2_DECODE_TRAILING",
+      describe(desc),
+      used * 8,
+      `${bytes.length - used} bytes after the value`,
+    );
   }
   return v;
 }
@@ -178,7 +183,8 @@ function sized(layout: SizeLayout, minUnitBits: number, what: string) {
   const { lb, ub, fixed, constrained, ext, alignContents } = layout;
   const unit = Math.max(1, minUnitBits);
   const check = (r: PerReader, n: number) => {
-    if (n * unit > r.remaining) r.fail(`${what} of ${n} claims ${n * unit} bits, ${r.remaining} left`, "E2_DECODE_TRUNCATED");
+    if (n * unit > r.remaining)
+      r.fail(`${what} of ${n} claims ${n * unit} bits, ${r.remaining} left`, "E2_DECODE_TRUNCATED");
   };
   return (r: PerReader, body: (count: number) => void): void => {
     const outside = ext && r.bit();
@@ -205,7 +211,8 @@ function sized(layout: SizeLayout, minUnitBits: number, what: string) {
       if (n > 0) body(n);
       if (!more) break;
     }
-    if (!outside && (total < lb || (ub !== null && total > ub))) r.fail(`${what} size ${total} is outside ${lb}..${ub ?? "MAX"}`);
+    if (!outside && (total < lb || (ub !== null && total > ub)))
+      r.fail(`${what} size ${total} is outside ${lb}..${ub ?? "MAX"}`);
   };
 }
 
@@ -230,6 +237,8 @@ function bitString(d: BitStringDesc): Decoder {
   };
   const sizes = new Sizes(layout, 1, "BIT STRING");
   return (r) => {
+    const quick = sizes.quick(r);
+    if (quick >= 0) return { bits: quick > 0 ? r.bitsCopy(quick) : new Uint8Array(0), length: quick };
     const at = r.pos;
     const x = sizes.ext && r.bit();
     const n = sizes.read(r, x);
@@ -254,6 +263,8 @@ function octetString(d: OctetStringDesc): Decoder {
   };
   const sizes = new Sizes(layout, 8, "OCTET STRING");
   return (r) => {
+    const quick = sizes.quick(r);
+    if (quick >= 0) return quick > 0 ? contents(r, quick) : new Uint8Array(0);
     const at = r.pos;
     const x = sizes.ext && r.bit();
     const n = sizes.read(r, x);
@@ -310,6 +321,8 @@ function charString(d: CharStringDesc): Decoder {
   };
   const sizes = new Sizes(layout, bits, d.charset);
   return (r) => {
+    const quick = sizes.quick(r);
+    if (quick >= 0) return chars.read(r, quick);
     const at = r.pos;
     const x = sizes.ext && r.bit();
     const n = sizes.read(r, x);

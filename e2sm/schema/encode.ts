@@ -157,7 +157,14 @@ function integer(d: IntegerDesc): Encoder {
     root = (w, v) => writeUnconstrained(w, toBigInt(w, v));
   }
   if (!d.ext) return root;
+  const lo = lb !== null && lb >= -SAFE ? Number(lb) : Number.NaN;
+  const hi = ub !== null && ub <= SAFE ? Number(ub) : Number.NaN;
   return (w, v) => {
+    if (typeof v === "number" && v >= lo && v <= hi && Number.isInteger(v)) {
+      // in the root, no bigint needed
+      w.bit(false);
+      return root(w, v);
+    }
     const x = toBigInt(w, v);
     const ok = inRoot(x);
     w.bit(!ok);

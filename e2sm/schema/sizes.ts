@@ -1,20 +1,27 @@
 /**
- * The length part of sized types (SEQUENCE OF, BIT / OCTET / character strings) for the common case of
- * one block, with no closure per value. Contents of 16K units or more come in fragments: there these
- * answer "not handled" and the caller takes its general (closure-based) path, which the decoder enters
- * again from the start of the length.
+ * The length part of sized types (SEQUENCE OF, BIT / OCTET / character strings), with no closure per
+ * value. Decoding: `quick` reads the usual fixed or small constrained count in one go; `read` and
+ * `check` are the exact path, which words every error. Contents of 16K units or more come in fragments:
+ * there these answer "not handled" and the caller takes its general (closure-based) path, which the
+ * decoder enters again from the start of the length.
  */
 import type { PerReader } from "../aper/per-reader.js";
-import { FRAGMENT } from "../aper/per-reader.js";
+import { bitsFor, FRAGMENT } from "../aper/per-reader.js";
 import type { PerWriter } from "../aper/per-writer.js";
 import type { SizeLayout } from "./layout.js";
 
 export class Sizes {
   readonly lb: number;
   readonly ub: number | null;
-  /** The count is on the wire as a constrained whole number of this range (0 when not). */
+  /** The count is on the wire as a constrained whole number of this range (0 when not)... */
   private readonly range: number;
+  /** ...in a plain field of this many bits when the range is below 256 (-1 when not). */
+  private readonly countBits: number;
   readonly fixed: boolean;
+  /** The root count is a general length, checked against the bounds after the contents (`check`). */
+  readonly general: boolean;
+  /** Bits of the extension bit and the count field together, for `quick` (-1: no such fast case). */
+  private readonly quickBits: number;
   readonly ext: boolean;
   private readonly align: boolean;
 
@@ -31,8 +38,30 @@ export class Sizes {
     this.ub = l.ub;
     this.fixed = l.fixed;
     this.range = l.constrained && !l.fixed ? l.ub! - l.lb + 1 : 0;
+    this.countBits = this.range > 0 && this.range <= 255 ? bitsFor(this.range - 1) : -1;
+    this.general = !this.fixed && this.range === 0;
+    this.quickBits = this.fixed ? (l.ext ? 1 : 0) : this.countBits >= 0 ? (l.ext ? 1 : 0) + this.countBits : -1;
     this.ext = l.ext;
     this.align = l.alignContents;
+  }
+
+  /**
+   * The count in the usual case, in one read: a fixed or small constrained count within the root whose
+   * items' bits are all there; aligns for the contents. Otherwise -1, having read nothing, and the
+   * caller takes the exact path (`read`), which reports any error.
+   */
+  quick(r: PerReader): number {
+    const at = r.pos;
+    if (this.quickBits < 0 || r.end - at < this.quickBits) return -1;
+    // the extension bit, when there is one, is the top bit of `h`: set, it puts `n` past `ub`
+    const h = this.quickBits > 0 ? r.bits(this.quickBits) : 0;
+    const n = this.fixed ? (h === 0 ? this.lb : -1) : h + this.lb;
+    if (n < 0 || n > this.ub! || n * this.unit > r.end - r.pos) {
+      r.pos = at;
+      return -1;
+    }
+    if (this.align && (n > 0 || !this.fixed)) r.align();
+    return n;
   }
 
   /**
@@ -45,16 +74,14 @@ export class Sizes {
     let root = !outside;
     if (root && this.fixed) n = this.lb;
     else if (root && this.range > 0) {
-      n = r.whole(this.range) + this.lb;
-      if (n > this.ub!) r.fail(`${this.what} size ${n} is outside ${this.lb}..${this.ub}`);
+      n = (this.countBits >= 0 ? r.bits(this.countBits) : r.whole(this.range)) + this.lb;
+      if (n > this.ub!) this.outside(r, n);
     } else {
       n = r.length();
       if (r.fragmented) return -1;
       root = false; // a general length: aligned already, its range checked after the contents
     }
-    if (n * this.unit > r.remaining) {
-      r.fail(`${this.what} of ${n} claims ${n * this.unit} bits, ${r.remaining} left`, "E2_DECODE_TRUNCATED");
-    }
+    if (n * this.unit > r.end - r.pos) this.truncated(r, n);
     // a variable-size string aligns even when empty (as Erlang/OTP reads it); a fixed empty one has no field
     if (root && this.align && (n > 0 || !this.fixed)) r.align();
     return n;
@@ -62,10 +89,18 @@ export class Sizes {
 
   /** After the contents: a count read as a general length must still lie in the root (unless `outside`). */
   check(r: PerReader, n: number, outside: boolean): void {
-    if (outside || this.fixed || this.range > 0) return;
-    if (n < this.lb || (this.ub !== null && n > this.ub)) {
-      r.fail(`${this.what} size ${n} is outside ${this.lb}..${this.ub ?? "MAX"}`);
-    }
+    if (outside || !this.general) return;
+    if (n < this.lb || (this.ub !== null && n > this.ub)) this.outside(r, n);
+  }
+
+  // failures apart, keeping `read` and `check` small enough to inline
+
+  private outside(r: PerReader, n: number): never {
+    r.fail(`${this.what} size ${n} is outside ${this.lb}..${this.ub ?? "MAX"}`);
+  }
+
+  private truncated(r: PerReader, n: number): never {
+    r.fail(`${this.what} of ${n} claims ${n * this.unit} bits, ${r.remaining} left`, "E2_DECODE_TRUNCATED");
   }
 
   /**
@@ -77,7 +112,8 @@ export class Sizes {
     if (!inRoot && !this.ext) w.fail(`size ${n} is outside ${this.lb}..${this.ub ?? "MAX"}`);
     if (inRoot && (this.fixed || this.range > 0)) {
       if (this.ext) w.bit(false);
-      if (this.range > 0) w.whole(n - this.lb, this.range);
+      if (this.countBits >= 0) w.bits(n - this.lb, this.countBits);
+      else if (this.range > 0) w.whole(n - this.lb, this.range);
       if (this.align && (n > 0 || !this.fixed)) w.align();
       return true;
     }
