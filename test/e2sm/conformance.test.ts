@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { e2apV2, e2apV3 } from "../../e2sm/e2ap/index.js";
 import { kpmV2, kpmV3 } from "../../e2sm/kpm/index.js";
 import { rcV1 } from "../../e2sm/rc/index.js";
-import { arbitrary } from "../../e2sm/schema/arbitrary.js";
+import { arbitrary } from "../support/arbitrary.js";
 import { decode } from "../../e2sm/schema/decode.js";
 import type { Desc } from "../../e2sm/schema/descriptors.js";
 import { encode } from "../../e2sm/schema/encode.js";

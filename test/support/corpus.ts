@@ -12,8 +12,10 @@ import { e2apSamples } from "../e2sm/samples/e2ap.js";
 import { kpmSamples } from "../e2sm/samples/kpm.js";
 import { rcSamples } from "../e2sm/samples/rc.js";
 import type { Seed } from "./fuzz.js";
+import type { OracleModule } from "./oracle.js";
 
-export type OracleModule = "E2AP_v3" | "E2AP_v2" | "KPM_v3" | "KPM_v2" | "RC_v1";
+export type { OracleModule };
+
 
 export interface CorpusEntry {
   name: string;

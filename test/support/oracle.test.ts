@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { arbitrary } from "../../e2sm/schema/arbitrary.js";
+import { arbitrary } from "./arbitrary.js";
 import {
   bits,
   bool,

@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitrary, height } from "../../../e2sm/schema/arbitrary.js";
-import { inAlphabet } from "../../../e2sm/schema/arbitrary-leaves.js";
+import { arbitrary, height } from "../../support/arbitrary.js";
+import { inAlphabet } from "../../support/arbitrary-leaves.js";
 import {
   bits,
   bool,

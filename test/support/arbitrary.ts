@@ -17,8 +17,8 @@ import {
   resolve,
   type SequenceDesc,
   type SizeConstraint,
-} from "./descriptors.js";
-import { sameValue } from "./values.js";
+} from "../../e2sm/schema/descriptors.js";
+import { sameValue } from "../../e2sm/schema/values.js";
 import { charUnit, integerIn, oidValue, realValue } from "./arbitrary-leaves.js";
 
 export interface ArbitraryOptions {

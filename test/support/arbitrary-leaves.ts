@@ -3,8 +3,8 @@
  * `arbitrary.ts`. Integers are numbers when safe and bigints beyond ±2^53, as decoders return them.
  */
 import * as fc from "fast-check";
-import type { CharStringType } from "./descriptors.js";
-import { normalizeInteger } from "./json.js";
+import type { CharStringType } from "../../e2sm/schema/descriptors.js";
+import { normalizeInteger } from "../../e2sm/schema/json.js";
 
 const TWO53 = 2n ** 53n;
 
