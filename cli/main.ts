@@ -3,12 +3,15 @@
  */
 import { e2Command } from "./e2.js";
 import { type CliIo, UsageError } from "./io.js";
+import { twinCommand } from "./twin.js";
 
 const USAGE = `usage: twinric <command> [options]
 
 commands:
   e2 decode   decode E2AP / E2SM messages (APER hex) to JSON
   e2 encode   encode JSON back to APER hex
+  twin import convert a scene (Sionna XML + PLY, GeoJSON, PLY) to the twin's scene file
+  twin trace  propagation paths between two points (ray tracer: reflections, diffraction)
 
 Run 'twinric <command> --help' for a command's options and an example.`;
 
@@ -18,6 +21,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     switch (cmd) {
       case "e2":
         return await e2Command(rest, io);
+      case "twin":
+        return await twinCommand(rest, io);
       case undefined:
       case "-h":
       case "--help":

@@ -1,0 +1,194 @@
+/**
+ * `twinric twin import|trace|map`: the geo-spatial twin from the command line.
+ */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { solvePaths } from "../twin/paths/path-solver.js";
+import { type Paths, pathsToJson } from "../twin/paths/paths.js";
+import { TracingScene } from "../twin/paths/tracing-scene.js";
+import { parseVec3, type Vec3 } from "../twin/paths/vec.js";
+import { isSceneError, loadScene, type Scene, sceneBounds } from "../twin/scene/index.js";
+import { saveScene } from "../twin/scene/scene-file.js";
+import { type CliIo, UsageError } from "./io.js";
+
+const IMPORT_HELP = `usage: twinric twin import FILE --out scene.json
+
+Converts a scene to the twin's own scene file: Sionna RT / Mitsuba XML with PLY meshes, GeoJSON
+building footprints (height or building:levels), a bare PLY mesh, or a twinric scene file.
+example:
+  twinric twin import ../shared/scenes/sionna/etoile/etoile.xml --out etoile.json`;
+
+const TRACE_HELP = `usage: twinric twin trace --scene S --tx x,y,z --rx x,y,z --freq HZ [--max-depth N] [--no-diffraction] [--json]
+
+Paths from a transmitter to a receiver (metres, scene frame: x east, y north, z up): line of sight,
+specular reflections up to --max-depth (default 3), first-order edge diffraction (UTD), with each path's
+gain (isotropic, vertically polarised antennas at both ends), delay, angles of departure and arrival
+(azimuth from east counter-clockwise, elevation from the horizon, degrees) and interactions.
+The total path gain is the power sum of the paths; coherentGainDb adds them in phase.
+example:
+  twinric twin trace --scene ../shared/scenes/sionna/simple_street_canyon/simple_street_canyon.xml \\
+    --tx -30,0,20 --rx 40,5,1.5 --freq 3.5e9`;
+
+export async function twinCommand(argv: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  try {
+    switch (sub) {
+      case "import":
+        return await importCommand(rest, io);
+      case "trace":
+        return await traceCommand(rest, io);
+      case undefined:
+      case "--help":
+      case "-h":
+        io.stdout.write(`${IMPORT_HELP}\n\n${TRACE_HELP}\n`);
+        return sub === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown twin command '${sub}' (import, trace)`);
+    }
+  } catch (e) {
+    // broken input files and impossible settings: one line, exit status 2
+    if (isSceneError(e) || e instanceof RangeError) {
+      io.stderr.write(`twinric: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/**
+ * parseArgs with usage errors, and values that start with a minus sign (coordinates such as
+ * `--tx -30,0,20`) taken as values: parseArgs alone reads them as options.
+ */
+export function parseOptions(argv: string[], options: ParseArgsOptions, help: string): ParsedOptions {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith("--") ? argv[i].slice(2) : "";
+    const next = argv[i + 1];
+    if (options[name]?.type === "string" && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${argv[i]}=${next}`);
+      i++;
+    } else joined.push(argv[i]);
+  }
+  try {
+    return parseArgs({
+      args: joined,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${help}`);
+  }
+}
+
+type ParseArgsOptions = Record<string, { type: "string" | "boolean"; short?: string }>;
+interface ParsedOptions {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export function help(io: CliIo, text: string): number {
+  io.stdout.write(`${text}\n`);
+  return 0;
+}
+
+export async function loadSceneArg(path: string | undefined, help: string): Promise<Scene> {
+  if (!path) throw new UsageError(`--scene is required\n${help}`);
+  return loadScene(path);
+}
+
+async function importCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(argv, { out: { type: "string", short: "o" } }, IMPORT_HELP);
+  if (values.help) return help(io, IMPORT_HELP);
+  if (positionals.length !== 1) throw new UsageError(`expected one input FILE\n${IMPORT_HELP}`);
+  if (!values.out) throw new UsageError(`--out is required\n${IMPORT_HELP}`);
+  const scene = await loadScene(positionals[0]);
+  writeFileSync(values.out as string, saveScene(scene));
+  const b = sceneBounds(scene);
+  const size = b ? b.max.map((x, i) => (x - b.min[i]).toFixed(1)).join(" x ") : "0 x 0 x 0";
+  io.stderr.write(
+    `${values.out}: ${scene.objects.length} objects, ${scene.triangles.length / 9} triangles, ` +
+      `${scene.materials.length} materials, ${size} m\n`,
+  );
+  return 0;
+}
+
+export function positiveNumber(text: string | undefined, flag: string, fallback?: number): number {
+  if (text === undefined) {
+    if (fallback === undefined) throw new UsageError(`${flag} is required`);
+    return fallback;
+  }
+  const x = Number(text);
+  if (!(x > 0) || !Number.isFinite(x)) throw new UsageError(`${flag} must be a positive number, got '${text}'`);
+  return x;
+}
+
+function wholeNumber(text: string | undefined, flag: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const x = Number(text);
+  if (!Number.isInteger(x) || x < 0 || x > 10)
+    throw new UsageError(`${flag} must be a whole number 0..10, got '${text}'`);
+  return x;
+}
+
+function point(text: string | undefined, flag: string): Vec3 {
+  if (text === undefined) throw new UsageError(`${flag} x,y,z is required\n${TRACE_HELP}`);
+  try {
+    return parseVec3(text, flag);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+async function traceCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(
+    argv,
+    {
+      scene: { type: "string" },
+      tx: { type: "string" },
+      rx: { type: "string" },
+      freq: { type: "string" },
+      "max-depth": { type: "string" },
+      "no-diffraction": { type: "boolean" },
+      json: { type: "boolean" },
+    },
+    TRACE_HELP,
+  );
+  if (values.help) return help(io, TRACE_HELP);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'\n${TRACE_HELP}`);
+  const tx = point(values.tx as string | undefined, "--tx");
+  const rx = point(values.rx as string | undefined, "--rx");
+  const frequencyHz = positiveNumber(values.freq as string | undefined, "--freq");
+  const maxDepth = wholeNumber(values["max-depth"] as string | undefined, "--max-depth", 3);
+  const scene = await loadSceneArg(values.scene as string | undefined, TRACE_HELP);
+  const ts = new TracingScene(scene);
+  const [result] = solvePaths(ts, tx, [rx], { frequencyHz, maxDepth, diffraction: !values["no-diffraction"] });
+  io.stdout.write(values.json ? `${JSON.stringify(pathsToJson(result), null, 2)}\n` : formatPaths(result));
+  return 0;
+}
+
+/** A table for people: one line per path, strongest first. */
+function formatPaths(result: Paths): string {
+  const json = pathsToJson(result);
+  const rows = [...json.paths].sort((a, b) => (b.gainDb ?? -Infinity) - (a.gainDb ?? -Infinity));
+  const lines = [
+    `path gain ${json.pathGainDb.toFixed(2)} dB (power sum of ${rows.length} paths; in phase ${json.coherentGainDb.toFixed(2)} dB)`,
+    "",
+    "type         gain dB   delay ns   AoD az/el deg     AoA az/el deg     via",
+  ];
+  for (const p of rows) {
+    const via = p.interactions.map((x) => `${x.objects.join("+")}(${x.materials.join("+")})`).join(" > ");
+    lines.push(
+      [
+        p.type.padEnd(11),
+        p.gainDb.toFixed(2).padStart(8),
+        (p.delayS * 1e9).toFixed(2).padStart(10),
+        `${p.aod[0].toFixed(1)}/${p.aod[1].toFixed(1)}`.padStart(16),
+        `${p.aoa[0].toFixed(1)}/${p.aoa[1].toFixed(1)}`.padStart(17),
+        `  ${via}`,
+      ].join(" "),
+    );
+  }
+  for (const w of json.warnings ?? []) lines.push(`warning: ${w}`);
+  return `${lines.join("\n")}\n`;
+}

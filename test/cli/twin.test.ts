@@ -1,0 +1,70 @@
+/** `twinric twin import|trace` end to end on the Sionna scenes, and their errors. */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "./support.js";
+
+const SCENES = new URL("../../../shared/scenes/sionna/", import.meta.url).pathname;
+const present = existsSync(SCENES);
+const dir = mkdtempSync(join(tmpdir(), "twinric-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.skipIf(!present)("twinric twin", () => {
+  const canyon = `${SCENES}simple_street_canyon/simple_street_canyon.xml`;
+
+  it("imports a Sionna scene to a scene file that trace then reads", async () => {
+    const out = join(dir, "canyon.json");
+    const imported = await runCli(["twin", "import", canyon, "--out", out]);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toMatch(/74 triangles/);
+    const fromXml = await runCli(["twin", "trace", "--scene", canyon, "--tx", "-30,0,20", "--rx", "40,5,1.5", "--freq", "3.5e9", "--json"]);
+    const fromJson = await runCli(["twin", "trace", "--scene", out, "--tx", "-30,0,20", "--rx", "40,5,1.5", "--freq", "3.5e9", "--json"]);
+    expect(fromXml.code).toBe(0);
+    expect(JSON.parse(fromJson.stdout)).toEqual(JSON.parse(fromXml.stdout));
+  });
+
+  it("trace --json prints the documented shape", async () => {
+    const r = await runCli(["twin", "trace", "--scene", canyon, "--tx", "-30,0,20", "--rx", "40,5,1.5", "--freq", "3.5e9", "--max-depth", "2", "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(typeof json.pathGainDb).toBe("number");
+    const types = new Set(json.paths.map((p: { type: string }) => p.type));
+    expect(types).toEqual(new Set(["los", "reflection", "diffraction"]));
+    for (const p of json.paths) {
+      expect(Object.keys(p)).toEqual(expect.arrayContaining(["type", "gainDb", "delayS", "aod", "aoa", "interactions"]));
+      expect(p.aod).toHaveLength(2);
+      expect(p.interactions.length).toBeLessThanOrEqual(2);
+    }
+    // the total is the power sum of the paths
+    const sum = json.paths.reduce((s: number, p: { gainDb: number }) => s + 10 ** (p.gainDb / 10), 0);
+    expect(10 * Math.log10(sum)).toBeCloseTo(json.pathGainDb, 2);
+  });
+
+  it("prints a readable table by default", async () => {
+    const r = await runCli(["twin", "trace", "--scene", canyon, "--tx", "-30,0,20", "--rx", "40,5,1.5", "--freq", "3.5e9", "--no-diffraction"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^path gain -\d+\.\d\d dB/);
+    expect(r.stdout).toMatch(/\nlos /);
+    expect(r.stdout).not.toMatch(/diffraction/);
+  });
+
+  it("rejects bad flags and broken files with exit status 2 and a message naming what is wrong", async () => {
+    const bad = async (argv: string[], pattern: RegExp) => {
+      const r = await runCli(argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(pattern);
+    };
+    const base = ["twin", "trace", "--scene", canyon, "--freq", "3.5e9"];
+    await bad([...base, "--tx", "1,2", "--rx", "0,0,1"], /--tx must be three numbers/);
+    await bad([...base, "--tx", "1,2,3"], /--rx x,y,z is required/);
+    await bad(["twin", "trace", "--scene", canyon, "--tx", "0,0,1", "--rx", "1,1,1", "--freq", "-5"], /--freq must be a positive number/);
+    await bad([...base, "--tx", "0,0,1", "--rx", "1,1,1", "--max-depth", "x"], /--max-depth/);
+    const broken = join(dir, "broken.ply");
+    writeFileSync(broken, "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nend_header\n0\n");
+    await bad(["twin", "trace", "--scene", broken, "--tx", "0,0,1", "--rx", "1,1,1", "--freq", "1e9"], /broken\.ply/);
+    await bad(["twin", "import", join(dir, "missing.xml"), "--out", join(dir, "x.json")], /missing\.xml/);
+    await bad(["twin", "import", canyon], /--out is required/);
+    expect(readFileSync(canyon, "utf8").length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Antennas, arrays, beam codebooks and cells of the twin.
+ *
+ * Conventions, once for the whole module:
+ * - Frames: the global frame is the scene's local metric frame (x east, y north, z up, metres). A cell's
+ *   panel frame has the panel facing +x, columns along +y, rows along z (row 0 on top); element patterns
+ *   use the same axes (elements face +x of the panel).
+ * - Angles: azimuth from +x counter-clockwise in the xy-plane, elevation from the horizon (positive up),
+ *   in any frame. Radians in the math; degrees only in config-facing fields, which say so (`azimuthDeg`,
+ *   `downtiltDeg`, `bearingDeg`). A cell's `azimuthDeg` uses the same math convention (90 = north);
+ *   `bearingDeg` (compass, clockwise from north) is accepted at creation.
+ * - Orientation: TR 38.901 7.1, R = Rz(azimuth) Ry(downtilt) Rx(slant), positive downtilt points down.
+ * - Gains: linear power over isotropic unless a name says dB/dBi; field amplitude = sqrt(power gain).
+ * - Complex vectors and matrices: interleaved Float64Arrays (re, im). Steering vector exp(+j 2 pi p.d),
+ *   p in wavelengths from the array centre; beam gain |w^H a|^2 x element gain, weights unit-norm.
+ * - Directions passed to a cell always point AWAY from it (towards the other end of the path): for a
+ *   departure that is the ray's direction; for an arrival at the cell, the reversed propagation direction.
+ * - Hot paths (`beamGains`, `elementResponse`, `cellSteeringVector`, `polarizedField`,
+ *   `beamGainsFromSteering`, `steeringVectorTowards`) write into caller buffers and allocate nothing.
+ */
+
+export { LinearArray, type LinearArrayOptions, PlanarArray, type PlanarArrayOptions } from "./array.js";
+export {
+  type Cell,
+  type CellConfig,
+  type Vec3,
+  azimuthFromBearingDeg,
+  beamGains,
+  beamPointingOf,
+  bearingFromAzimuthDeg,
+  boresightOf,
+  cellSteeringVector,
+  createCell,
+  elementResponse,
+  polarizedField,
+} from "./cell.js";
+export {
+  type BeamDirection,
+  type Codebook,
+  type CustomCodebook,
+  type DftCodebook,
+  type SsbBeamsOptions,
+  type SteeredCodebook,
+  beamGain,
+  beamGainsFromSteering,
+  beamGainsTowards,
+  type CodebookFactors,
+  customCodebook,
+  dftCodebook,
+  panelBeamGains,
+  pointingDirectionsDeg,
+  ssbBeams,
+  steeredCodebook,
+} from "./codebook.js";
+export {
+  DEG_PER_RAD,
+  RAD_PER_DEG,
+  anglesFromDirection,
+  azimuthOf,
+  directionFromAngles,
+  elevationOf,
+} from "./direction.js";
+export {
+  type ElementPattern,
+  type ElementPatternName,
+  ISOTROPIC_PATTERN,
+  type Polarization,
+  TR38901_PATTERN,
+  type Tr38901PatternOptions,
+  dbToLinear,
+  fieldComponents,
+  gainDbi,
+  linearToDb,
+  resolvePattern,
+  slantRadOf,
+  tr38901Pattern,
+} from "./pattern.js";
+export { panelRotation, rotateToGlobal, rotateToPanel } from "./rotation.js";

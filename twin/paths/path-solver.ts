@@ -1,0 +1,202 @@
+/**
+ * Paths from a transmitter to receivers: line of sight, specular reflections up to `maxDepth` (image
+ * method on candidate plane sequences, ground included as any other surface), and first-order edge
+ * diffraction (UTD). Stateless: everything it builds lives for one call, and the candidates found for
+ * the transmitter serve all receivers of that call.
+ */
+import { SPEED_OF_LIGHT } from "../em/materials.js";
+import { type CandidateOptions, DEFAULT_CANDIDATE_OPTIONS, findCandidates } from "./candidates.js";
+import { diffract, type Eta, type Field, reflect, spread, transferMatrix } from "./fields.js";
+import { solveSpecular } from "./image-method.js";
+import type { Interaction, Path, Paths } from "./paths.js";
+import { planeNormal } from "./planes.js";
+import type { TracingScene } from "./tracing-scene.js";
+import { add, azEl, cross, distance, dot, normalize, scale, sub, type Vec3 } from "./vec.js";
+import type { Wedge } from "./wedges.js";
+
+export interface PathSolverOptions {
+  readonly frequencyHz: number;
+  /** Highest reflection order (default 3). */
+  readonly maxDepth?: number;
+  readonly los?: boolean;
+  readonly reflection?: boolean;
+  readonly diffraction?: boolean;
+  /** Candidate search (rays shot from the transmitter when the scene is too big to enumerate). */
+  readonly candidates?: Partial<CandidateOptions>;
+}
+
+export function solvePaths(
+  ts: TracingScene,
+  tx: Vec3,
+  receivers: readonly Vec3[],
+  options: PathSolverOptions,
+): Paths[] {
+  const { frequencyHz } = options;
+  if (!(frequencyHz > 0) || !Number.isFinite(frequencyHz))
+    throw new RangeError(`frequency ${frequencyHz} Hz is not a positive number`);
+  const maxDepth = options.maxDepth ?? 3;
+  if (!Number.isInteger(maxDepth) || maxDepth < 0)
+    throw new RangeError(`maxDepth ${maxDepth} is not a whole number >= 0`);
+  const wavelength = SPEED_OF_LIGHT / frequencyHz;
+  const link: Link = { ts, tx, wavenumber: (2 * Math.PI) / wavelength, wavelength, ...ts.permittivities(frequencyHz) };
+  const candidates =
+    options.reflection !== false && maxDepth > 0
+      ? findCandidates(ts.planes, ts.caster, tx, { ...DEFAULT_CANDIDATE_OPTIONS, ...options.candidates, maxDepth })
+          .sequences
+      : [];
+  return receivers.map((rx) => {
+    const paths: Path[] = [];
+    const losVisible = distance(tx, rx) > 0 && ts.caster.visible(tx, rx);
+    if (options.los !== false && losVisible) paths.push(lineOfSight(link, rx));
+    for (const seq of candidates) {
+      const found = solveSpecular(ts.planes, seq, tx, rx, ts.caster);
+      if (found) paths.push(specular(link, rx, seq, found.points, found.triangles));
+    }
+    if (options.diffraction !== false) {
+      for (const w of ts.wedges) {
+        const p = diffracted(link, rx, w, losVisible);
+        if (p) paths.push(p);
+      }
+    }
+    return { frequencyHz, tx, rx, paths, warnings: link.warnings };
+  });
+}
+
+interface Link {
+  readonly ts: TracingScene;
+  readonly tx: Vec3;
+  readonly wavenumber: number;
+  readonly wavelength: number;
+  readonly etas: Eta[];
+  readonly warnings: string[];
+}
+
+function makePath(
+  link: Link,
+  rx: Vec3,
+  type: Path["type"],
+  via: Vec3[],
+  interactions: Interaction[],
+  carry: (f: Field) => Field,
+): Path {
+  const corners = [link.tx, ...via, rx];
+  const lengthM = polylineLength(corners);
+  const departure = normalize(sub(corners[1], link.tx));
+  const arrival = normalize(sub(rx, corners[corners.length - 2]));
+  return {
+    type,
+    interactions,
+    lengthM,
+    delayS: lengthM / SPEED_OF_LIGHT,
+    aod: azEl(departure),
+    aoa: azEl(scale(arrival, -1)),
+    transfer: transferMatrix(departure, arrival, carry),
+  };
+}
+
+function polylineLength(corners: readonly Vec3[]): number {
+  let sum = 0;
+  for (let i = 1; i < corners.length; i++) sum += distance(corners[i - 1], corners[i]);
+  return sum;
+}
+
+/** Free-space factor lambda / (4 pi d) exp(-j k d). */
+const freeSpace = (link: Link, f: Field, d: number) =>
+  spread(f, link.wavelength / (4 * Math.PI * d), -link.wavenumber * d);
+
+function lineOfSight(link: Link, rx: Vec3): Path {
+  const d = distance(link.tx, rx);
+  return makePath(link, rx, "los", [], [], (f) => freeSpace(link, f, d));
+}
+
+function specular(link: Link, rx: Vec3, planes: readonly number[], points: Vec3[], triangles: number[]): Path {
+  const { ts } = link;
+  const interactions: Interaction[] = points.map((point, i) => ({
+    type: "reflection",
+    point,
+    objects: [ts.objectName(triangles[i])],
+    materials: [ts.materialName(triangles[i])],
+  }));
+  const lengthM = polylineLength([link.tx, ...points, rx]);
+  return makePath(link, rx, "reflection", points, interactions, (f) => {
+    let k = normalize(sub(points[0], link.tx));
+    let field = f;
+    points.forEach((_, i) => {
+      const out = reflect(field, k, planeNormal(ts.planes, planes[i]), link.etas[ts.materialIndex(triangles[i])]);
+      field = out.field;
+      k = out.k;
+    });
+    // planar reflectors keep the spherical wave's spreading: 1 / total length
+    return freeSpace(link, field, lengthM);
+  });
+}
+
+/** Angle of `v` about the wedge's edge, from face 0 through the exterior, in [0, 2 pi). */
+function angleAround(w: Wedge, v: Vec3): number {
+  const along = dot(v, w.direction);
+  const perp = sub(v, scale(w.direction, along));
+  const a = Math.atan2(dot(perp, cross(w.direction, w.face0)), dot(perp, w.face0));
+  return a < 0 ? a + 2 * Math.PI : a;
+}
+
+/** Points closer than this to an edge's line, or this far inside the solid (radians), do not diffract. */
+const ON_EDGE_M = 1e-9;
+const ANGLE_SLACK = 1e-9;
+
+/**
+ * Within this angle (radians) of the incident shadow boundary the diffracted ray is evaluated just on
+ * the side the line-of-sight test chose, so that the line of sight (present or not) and the UTD term,
+ * which jumps there by half the incident field, always add up to the continuous total.
+ */
+const SHADOW_BOUNDARY_RAD = 1e-7;
+
+function diffracted(link: Link, rx: Vec3, w: Wedge, losVisible: boolean): Path | null {
+  const { tx, ts } = link;
+  // the edge point of the shortest tx-edge-rx route (Keller's law of equal angles to the edge)
+  const a = sub(tx, w.origin);
+  const b = sub(rx, w.origin);
+  const sa = dot(a, w.direction);
+  const sb = dot(b, w.direction);
+  const ra = distance(a, scale(w.direction, sa));
+  const rb = distance(b, scale(w.direction, sb));
+  if (ra < ON_EDGE_M || rb < ON_EDGE_M) return null;
+  const s = (sa * rb + sb * ra) / (ra + rb);
+  if (!(s > 0 && s < w.length)) return null;
+  const q = add(w.origin, scale(w.direction, s));
+  const phiPrime = angleAround(w, sub(tx, q));
+  let phi = angleAround(w, sub(rx, q));
+  if (Math.abs(Math.abs(phi - phiPrime) - Math.PI) < SHADOW_BOUNDARY_RAD) {
+    // the shadow side is where |phi - phi'| exceeds pi
+    const outward = Math.sign(phi - phiPrime) * (losVisible ? -1 : 1);
+    phi = phiPrime + Math.sign(phi - phiPrime) * Math.PI + outward * SHADOW_BOUNDARY_RAD;
+  }
+  const exterior = w.n * Math.PI + ANGLE_SLACK;
+  if (phiPrime > exterior || phi > exterior) return null;
+  // (the edge point lies on both faces: they must not block its own rays)
+  const { caster } = ts;
+  if (!caster.visible(tx, q, w.triangle0, w.triangle1) || !caster.visible(q, rx, w.triangle0, w.triangle1)) return null;
+  const sourceDistanceM = distance(tx, q);
+  const observerDistanceM = distance(q, rx);
+  const kIn = normalize(sub(q, tx));
+  const kOut = normalize(sub(rx, q));
+  const geometry = {
+    edge: w.direction,
+    n: w.n,
+    phiPrime: Math.min(phiPrime, w.n * Math.PI),
+    phi: Math.min(phi, w.n * Math.PI),
+    sourceDistanceM,
+    observerDistanceM,
+    eta0: link.etas[ts.materialIndex(w.triangle0)],
+    etaN: link.etas[ts.materialIndex(w.triangle1)],
+  };
+  const objects = [...new Set([ts.objectName(w.triangle0), ts.objectName(w.triangle1)])];
+  const interaction: Interaction = {
+    type: "diffraction",
+    point: q,
+    objects,
+    materials: [...new Set([ts.materialName(w.triangle0), ts.materialName(w.triangle1)])],
+  };
+  return makePath(link, rx, "diffraction", [q], [interaction], (f) =>
+    diffract(freeSpace(link, f, sourceDistanceM), kIn, kOut, geometry, link.wavenumber),
+  );
+}

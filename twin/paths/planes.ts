@@ -1,0 +1,89 @@
+/**
+ * Triangles grouped into planes. Specular paths are solved on planes (the image method needs only the
+ * plane), and a wall made of several triangles is one reflector: grouping spares solving the same
+ * path once per triangle, and a reflection point that lands on a neighbouring triangle of the same wall
+ * is still found (the validating ray accepts any triangle of the plane).
+ */
+import type { Scene } from "../scene/scene.js";
+import type { Vec3 } from "./vec.js";
+
+export interface Planes {
+  /** Per triangle: its plane id, or -1 for a degenerate triangle. */
+  readonly planeOf: Int32Array;
+  /** Per plane: unit normal (nx, ny, nz) and offset d, with n . p = d on the plane. */
+  readonly normals: Float64Array;
+  readonly offsets: Float64Array;
+  readonly count: number;
+}
+
+/** Normals within this angle (radians) and offsets within this share of the scene size are one plane. */
+const ANGLE_TOLERANCE = 1e-6;
+const OFFSET_TOLERANCE = 1e-7;
+
+export function findPlanes(scene: Scene): Planes {
+  const tri = scene.triangles;
+  const n = tri.length / 9;
+  const planeOf = new Int32Array(n).fill(-1);
+  const normals: number[] = [];
+  const offsets: number[] = [];
+  const ids = new Map<string, number>();
+  let extent = 1;
+  for (let i = 0; i < tri.length; i++) extent = Math.max(extent, Math.abs(tri[i]));
+  const qn = 1 / ANGLE_TOLERANCE;
+  const qd = 1 / (OFFSET_TOLERANCE * extent);
+  for (let t = 0; t < n; t++) {
+    const o = t * 9;
+    const ux = tri[o + 3] - tri[o];
+    const uy = tri[o + 4] - tri[o + 1];
+    const uz = tri[o + 5] - tri[o + 2];
+    const vx = tri[o + 6] - tri[o];
+    const vy = tri[o + 7] - tri[o + 1];
+    const vz = tri[o + 8] - tri[o + 2];
+    let nx = uy * vz - uz * vy;
+    let ny = uz * vx - ux * vz;
+    let nz = ux * vy - uy * vx;
+    const len = Math.hypot(nx, ny, nz);
+    if (!(len > 0)) continue;
+    nx /= len;
+    ny /= len;
+    nz /= len;
+    // one orientation per plane (two-sided surfaces): the first non-zero component positive
+    const flip = nx < -1e-12 || (Math.abs(nx) <= 1e-12 && (ny < -1e-12 || (Math.abs(ny) <= 1e-12 && nz < 0)));
+    if (flip) {
+      nx = -nx;
+      ny = -ny;
+      nz = -nz;
+    }
+    const d = nx * tri[o] + ny * tri[o + 1] + nz * tri[o + 2];
+    const key = `${Math.round(nx * qn)},${Math.round(ny * qn)},${Math.round(nz * qn)},${Math.round(d * qd)}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = normals.length / 3;
+      ids.set(key, id);
+      normals.push(nx, ny, nz);
+      offsets.push(d);
+    }
+    planeOf[t] = id;
+  }
+  return { planeOf, normals: Float64Array.from(normals), offsets: Float64Array.from(offsets), count: offsets.length };
+}
+
+export const planeNormal = (p: Planes, id: number): Vec3 => [
+  p.normals[id * 3],
+  p.normals[id * 3 + 1],
+  p.normals[id * 3 + 2],
+];
+
+/** The mirror image of point `x` in plane `id`. */
+export function mirror(p: Planes, id: number, x: Vec3): Vec3 {
+  const nx = p.normals[id * 3];
+  const ny = p.normals[id * 3 + 1];
+  const nz = p.normals[id * 3 + 2];
+  const s = 2 * (nx * x[0] + ny * x[1] + nz * x[2] - p.offsets[id]);
+  return [x[0] - s * nx, x[1] - s * ny, x[2] - s * nz];
+}
+
+/** Signed distance of `x` from plane `id` (along its normal). */
+export function planeDistance(p: Planes, id: number, x: Vec3): number {
+  return p.normals[id * 3] * x[0] + p.normals[id * 3 + 1] * x[1] + p.normals[id * 3 + 2] * x[2] - p.offsets[id];
+}
