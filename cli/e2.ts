@@ -9,7 +9,16 @@ import { e2apModule, SERVICE_MODELS, serviceModel } from "../e2sm/registry.js";
 import { decode } from "../e2sm/schema/decode.js";
 import type { Desc } from "../e2sm/schema/descriptors.js";
 import { encode } from "../e2sm/schema/encode.js";
-import { fromHex, fromJson, JsonMappingError, type JsonValue, parseJson, stringifyJson, toHex, toJson } from "../e2sm/schema/json.js";
+import {
+  fromHex,
+  fromJson,
+  JsonMappingError,
+  type JsonValue,
+  parseJson,
+  stringifyJson,
+  toHex,
+  toJson,
+} from "../e2sm/schema/json.js";
 import { typeOf } from "../e2sm/schema/module.js";
 import { type CliIo, readAll, UsageError } from "./io.js";
 import { splitJsonDocuments } from "./json-documents.js";
@@ -69,7 +78,8 @@ function parse(argv: string[], help: string) {
   }
   const { values, positionals } = parsed;
   if (values.help) return { help };
-  if (positionals.length !== 1) throw new UsageError(`expected one input (or '-' for stdin), got ${positionals.length}\n${help}`);
+  if (positionals.length !== 1)
+    throw new UsageError(`expected one input (or '-' for stdin), got ${positionals.length}\n${help}`);
   const version = values.e2ap ?? "v3";
   if (version !== "v2" && version !== "v3") throw new UsageError(`--e2ap must be v2 or v3, not '${version}'`);
   const sm = values.sm === undefined ? undefined : usage(() => serviceModel(values.sm!));
@@ -117,7 +127,9 @@ async function decodeCommand(argv: string[], io: CliIo): Promise<number> {
     const bytes = fromHex(text);
     if (!bytes) {
       const bad = text.search(/[^0-9a-fA-F]/);
-      io.stderr.write(`twinric: ${where}not hex: ${bad >= 0 ? `character ${JSON.stringify(text[bad])} at ${bad}` : "odd number of digits"}\n`);
+      io.stderr.write(
+        `twinric: ${where}not hex: ${bad >= 0 ? `character ${JSON.stringify(text[bad])} at ${bad}` : "odd number of digits"}\n`,
+      );
       status = 2;
       continue;
     }
@@ -129,7 +141,9 @@ async function decodeCommand(argv: string[], io: CliIo): Promise<number> {
       if (reencode) {
         const again = encode(target.desc, fromJson(target.desc, collapsePayloads(json)));
         const same = toHex(again) === toHex(bytes);
-        io.stderr.write(`${where}re-encoding ${same ? "identical" : `differs: ${toHex(again)}`} (${bytes.length} bytes)\n`);
+        io.stderr.write(
+          `${where}re-encoding ${same ? "identical" : `differs: ${toHex(again)}`} (${bytes.length} bytes)\n`,
+        );
         if (!same && status === 0) status = 1;
       }
     } catch (e) {
@@ -163,7 +177,8 @@ async function encodeCommand(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${toHex(encode(target.desc, fromJson(target.desc, json)))}\n`);
     } catch (e) {
       if (!(e instanceof Error)) throw e;
-      const known = isE2CodecError(e) || e instanceof JsonMappingError || e instanceof SyntaxError || e.name.includes("Json");
+      const known =
+        isE2CodecError(e) || e instanceof JsonMappingError || e instanceof SyntaxError || e.name.includes("Json");
       if (!known) throw e;
       io.stderr.write(`twinric: ${where}${e.message}\n`);
       status = 2;

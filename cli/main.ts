@@ -12,6 +12,7 @@ commands:
   e2 encode   encode JSON back to APER hex
   twin import convert a scene (Sionna XML + PLY, GeoJSON, PLY) to the twin's scene file
   twin trace  propagation paths between two points (ray tracer: reflections, diffraction)
+  twin map    radio maps (RSRP, SINR, best beam, best cell) of cells over a scene, PNG + data
 
 Run 'twinric <command> --help' for a command's options and an example.`;
 

@@ -2,14 +2,17 @@
  * `twinric twin import|trace|map`: the geo-spatial twin from the command line.
  */
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { solvePaths } from "../twin/paths/path-solver.js";
 import { type Paths, pathsToJson } from "../twin/paths/paths.js";
 import { TracingScene } from "../twin/paths/tracing-scene.js";
 import { parseVec3, type Vec3 } from "../twin/paths/vec.js";
-import { isSceneError, loadScene, type Scene, sceneBounds } from "../twin/scene/index.js";
+import { isSceneError, loadScene, sceneBounds } from "../twin/scene/index.js";
 import { saveScene } from "../twin/scene/scene-file.js";
+import { MapFileError } from "../twin/radio-map/map-file.js";
 import { type CliIo, UsageError } from "./io.js";
+import { help, loadSceneArg, parseOptions, positiveNumber } from "./options.js";
+import { MAP_HELP, mapCommand } from "./twin-map.js";
+import { ConfigFileError } from "./yaml-file.js";
 
 const IMPORT_HELP = `usage: twinric twin import FILE --out scene.json
 
@@ -37,64 +40,24 @@ export async function twinCommand(argv: string[], io: CliIo): Promise<number> {
         return await importCommand(rest, io);
       case "trace":
         return await traceCommand(rest, io);
+      case "map":
+        return await mapCommand(rest, io);
       case undefined:
       case "--help":
       case "-h":
-        io.stdout.write(`${IMPORT_HELP}\n\n${TRACE_HELP}\n`);
+        io.stdout.write(`${IMPORT_HELP}\n\n${TRACE_HELP}\n\n${MAP_HELP}\n`);
         return sub === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown twin command '${sub}' (import, trace)`);
+        throw new UsageError(`unknown twin command '${sub}' (import, trace, map)`);
     }
   } catch (e) {
     // broken input files and impossible settings: one line, exit status 2
-    if (isSceneError(e) || e instanceof RangeError) {
+    if (isSceneError(e) || e instanceof RangeError || e instanceof ConfigFileError || e instanceof MapFileError) {
       io.stderr.write(`twinric: ${e.message}\n`);
       return 2;
     }
     throw e;
   }
-}
-
-/**
- * parseArgs with usage errors, and values that start with a minus sign (coordinates such as
- * `--tx -30,0,20`) taken as values: parseArgs alone reads them as options.
- */
-export function parseOptions(argv: string[], options: ParseArgsOptions, help: string): ParsedOptions {
-  const joined: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i].startsWith("--") ? argv[i].slice(2) : "";
-    const next = argv[i + 1];
-    if (options[name]?.type === "string" && next !== undefined && /^-[\d.]/.test(next)) {
-      joined.push(`${argv[i]}=${next}`);
-      i++;
-    } else joined.push(argv[i]);
-  }
-  try {
-    return parseArgs({
-      args: joined,
-      options: { ...options, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${help}`);
-  }
-}
-
-type ParseArgsOptions = Record<string, { type: "string" | "boolean"; short?: string }>;
-interface ParsedOptions {
-  values: Record<string, string | boolean | undefined>;
-  positionals: string[];
-}
-
-export function help(io: CliIo, text: string): number {
-  io.stdout.write(`${text}\n`);
-  return 0;
-}
-
-export async function loadSceneArg(path: string | undefined, help: string): Promise<Scene> {
-  if (!path) throw new UsageError(`--scene is required\n${help}`);
-  return loadScene(path);
 }
 
 async function importCommand(argv: string[], io: CliIo): Promise<number> {
@@ -111,16 +74,6 @@ async function importCommand(argv: string[], io: CliIo): Promise<number> {
       `${scene.materials.length} materials, ${size} m\n`,
   );
   return 0;
-}
-
-export function positiveNumber(text: string | undefined, flag: string, fallback?: number): number {
-  if (text === undefined) {
-    if (fallback === undefined) throw new UsageError(`${flag} is required`);
-    return fallback;
-  }
-  const x = Number(text);
-  if (!(x > 0) || !Number.isFinite(x)) throw new UsageError(`${flag} must be a positive number, got '${text}'`);
-  return x;
 }
 
 function wholeNumber(text: string | undefined, flag: string, fallback: number): number {

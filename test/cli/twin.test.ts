@@ -68,3 +68,53 @@ describe.skipIf(!present)("twinric twin", () => {
     expect(readFileSync(canyon, "utf8").length).toBeGreaterThan(0);
   });
 });
+
+describe.skipIf(!present)("twinric twin map", () => {
+  const canyon = `${SCENES}simple_street_canyon/simple_street_canyon.xml`;
+  const cells = join(dir, "cells.yaml");
+  writeFileSync(
+    cells,
+    [
+      "cells:",
+      "  - id: west",
+      "    position: [-30, 0, 20]",
+      "    bearingDeg: 90",
+      "    powerDbm: 43",
+      "    array: { rows: 2, cols: 4 }",
+      "    codebook: { kind: ssb, count: 4, azimuthSpanDeg: 120 }",
+      "  - id: east",
+      "    position: [75, 20, 25]",
+      "    azimuthDeg: 200",
+      "    powerDbm: 40",
+      "    array: { rows: 1, cols: 1, pattern: iso }",
+      "    codebook: { kind: beams, directionsDeg: [[0, 0]] }",
+    ].join("\n"),
+  );
+
+  it("writes the pictures and a map file that loads back", async () => {
+    const out = join(dir, "map.png");
+    const data = join(dir, "map.bin");
+    const r = await runCli(["twin", "map", "--scene", canyon, "--cells", cells, "--res", "4", "--rays", "50000", "--out", out, "--data", data, "--max-depth", "1"]);
+    expect(r.stderr).toMatch(/47 x 31 cells at 4 m, 2 cell\(s\)/);
+    expect(r.code).toBe(0);
+    for (const f of [out, join(dir, "map-sinr.png"), join(dir, "map-beam.png"), join(dir, "map-cell.png")]) {
+      expect(readFileSync(f).subarray(1, 4).toString()).toBe("PNG");
+    }
+    const { decodeRadioMap } = await import("../../twin/radio-map/map-file.js");
+    const map = decodeRadioMap(readFileSync(data), data);
+    expect(map.meta.cells.map((c) => [c.id, c.beams])).toEqual([["west", 4], ["east", 1]]);
+  });
+
+  it("names the line and field of a bad cells file", async () => {
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "cells:\n  - id: a\n    position: [0, 0, 10]\n    powerDbm: 40\n    array: { rows: 0, cols: 4 }\n    codebook: { kind: ssb, count: 4, azimuthSpanDeg: 90 }\n");
+    const r = await runCli(["twin", "map", "--scene", canyon, "--cells", bad, "--out", join(dir, "x.png")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.yaml:5: cells\[0\]\.array\.rows: must be >= 1/);
+    writeFileSync(bad, "cells:\n  - id: a\n    position: [0, 0]\n");
+    expect((await runCli(["twin", "map", "--scene", canyon, "--cells", bad, "--out", join(dir, "x.png")])).stderr).toMatch(/bad\.yaml:\d+: cells\[0\]/);
+    writeFileSync(bad, "cells: [\n");
+    expect((await runCli(["twin", "map", "--scene", canyon, "--cells", bad, "--out", join(dir, "x.png")])).stderr).toMatch(/bad\.yaml:\d+:/);
+    expect((await runCli(["twin", "map", "--scene", canyon, "--cells", cells, "--out", join(dir, "x.jpg")])).stderr).toMatch(/\.png/);
+  });
+});

@@ -2,7 +2,13 @@
  * The twin's bounding volume hierarchy: `buildBvh` over a scene's flat triangle array, `closestHit` and
  * `occluded` ray queries, and the buffers to share it with worker threads.
  */
-export { type BuildBvhOptions, buildBvh, DEFAULT_MAX_LEAF_TRIANGLES, DEFAULT_SAH_BINS, MAX_BVH_DEPTH } from "./build.js";
+export {
+  type BuildBvhOptions,
+  buildBvh,
+  DEFAULT_MAX_LEAF_TRIANGLES,
+  DEFAULT_SAH_BINS,
+  MAX_BVH_DEPTH,
+} from "./build.js";
 export { type Bvh, type BvhBuffers, bvhBuffers, bvhFromShared } from "./bvh.js";
 export {
   closestHit,

@@ -15,9 +15,10 @@
  * children; its box is empty, so no ray enters it). Node 0 is the root; the builder writes nodes in
  * depth-first order, so a left child usually follows its parent.
  *
- * Float32 bounds rather than Float64: half the bytes (one cache line per node instead of 112 bytes),
- * measured ~10 % faster on munich-sized scenes (bench/bvh.ts); the boxes are rounded outwards and padded
- * (see `padBox`) so no ray misses a box it should enter.
+ * Float32 bounds rather than Float64: half the bytes (one cache line per node instead of 112), and no
+ * slower: on munich a Float64 copy of the same nodes ran at 996 vs 985 ns a ray (best of 15 passes).
+ * The builder pads each box and rounds it outwards (`float32Below` / `float32Above`), so no ray misses a
+ * box it should enter.
  *
  * Triangles: 9 numbers each in leaf order, `v0, e1 = v1 - v0, e2 = v2 - v0` (the edges Möller–Trumbore
  * needs, computed once at build time: the same doubles the test would compute). A parallel Uint32Array
@@ -52,7 +53,8 @@ export function float32Below(x: number): number {
   if (rounded <= x) return rounded;
   // rounded up: step one ulp towards -infinity
   f32[0] = rounded;
-  if (rounded === 0) f32Bits[0] = 0x80000001 | 0; // the negative subnormal closest to 0
+  if (rounded === 0)
+    f32Bits[0] = 0x80000001 | 0; // the negative subnormal closest to 0
   else f32Bits[0] += rounded > 0 ? -1 : 1;
   return f32[0];
 }

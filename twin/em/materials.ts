@@ -90,7 +90,8 @@ export interface RadioProperties {
 export function radioProperties(name: ItuMaterialName, frequencyHz: number, extrapolate = false): RadioProperties {
   const mat = ITU_MATERIALS.get(name);
   if (!mat) throw new RangeError(`unknown ITU material '${name}'`);
-  if (!(frequencyHz > 0) || !Number.isFinite(frequencyHz)) throw new RangeError(`frequency ${frequencyHz} Hz is not a positive number`);
+  if (!(frequencyHz > 0) || !Number.isFinite(frequencyHz))
+    throw new RangeError(`frequency ${frequencyHz} Hz is not a positive number`);
   const f = frequencyHz / 1e9;
   const [lo, hi] = mat.rangeGhz;
   if (!extrapolate && (f < lo || f > hi)) {

@@ -45,7 +45,7 @@ export function reflect(f: Field, kIn: Vec3, normal: Vec3, eta: Eta): { k: Vec3;
   const c = dot(kIn, normal);
   const kOut: Vec3 = [kIn[0] - 2 * c * normal[0], kIn[1] - 2 * c * normal[1], kIn[2] - 2 * c * normal[2]];
   let perp = cross(kIn, normal);
-  const len = Math.hypot(perp[0], perp[1], perp[2]);
+  const len = Math.sqrt(perp[0] * perp[0] + perp[1] * perp[1] + perp[2] * perp[2]);
   // at normal incidence every transverse direction is TE and TM alike: pick one
   perp = len > 1e-12 ? scale(perp, 1 / len) : normalize(cross(kIn, Math.abs(kIn[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0]));
   const parIn = cross(perp, kIn);
@@ -92,6 +92,26 @@ function reciprocalFaceReflections(g: DiffractionGeometry, beta0: number): void 
   fresnelReflection(s * faceN, g.etaN[0], g.etaN[1], faceScratch, 4);
 }
 
+/** Ds, Dh of `g` for a wave arriving along `kIn`, into `dScratch`. */
+function diffractionCoefficients(g: DiffractionGeometry, kIn: Vec3, wavenumber: number): void {
+  const beta0 = Math.acos(Math.max(-1, Math.min(1, Math.abs(dot(kIn, g.edge)))));
+  reciprocalFaceReflections(g, beta0);
+  const L = distanceParameter(g.sourceDistanceM, g.observerDistanceM, beta0);
+  wedgeDiffraction(g.n, g.phiPrime, g.phi, beta0, L, wavenumber, faceScratch, dScratch);
+}
+
+/**
+ * An upper bound of a diffracted path's power gain, without its rays: max(|Ds|, |Dh|)^2 A^2
+ * (lambda / (4 pi s'))^2 (the dyadic's largest gain, the spreading, the free space up to the edge).
+ */
+export function diffractionGainBound(kIn: Vec3, g: DiffractionGeometry, wavenumber: number): number {
+  diffractionCoefficients(g, kIn, wavenumber);
+  const d2 = Math.max(dScratch[0] ** 2 + dScratch[1] ** 2, dScratch[2] ** 2 + dScratch[3] ** 2);
+  const a = spreadingFactor(g.sourceDistanceM, g.observerDistanceM);
+  const free = Math.PI / (wavenumber * 2 * Math.PI * g.sourceDistanceM); // lambda / (4 pi s') with lambda = 2 pi / k
+  return d2 * a * a * free * free;
+}
+
 /**
  * UTD diffraction (Kouyoumjian & Pathak with Luebbers-style face coefficients made reciprocal, see twin/em/diffraction.ts) of
  * field `f` arriving along unit `kIn` at the edge point and leaving along unit `kOut`, including the
@@ -99,14 +119,11 @@ function reciprocalFaceReflections(g: DiffractionGeometry, beta0: number): void 
  */
 export function diffract(f: Field, kIn: Vec3, kOut: Vec3, g: DiffractionGeometry, wavenumber: number): Field {
   const e = g.edge;
-  const beta0 = Math.acos(Math.max(-1, Math.min(1, Math.abs(dot(kIn, e)))));
   const phiPrimeHat = scale(normalize(cross(e, kIn)), -1);
   const betaPrimeHat = cross(phiPrimeHat, kIn);
   const phiHat = normalize(cross(e, kOut));
   const betaHat = cross(phiHat, kOut);
-  reciprocalFaceReflections(g, beta0);
-  const L = distanceParameter(g.sourceDistanceM, g.observerDistanceM, beta0);
-  wedgeDiffraction(g.n, g.phiPrime, g.phi, beta0, L, wavenumber, faceScratch, dScratch);
+  diffractionCoefficients(g, kIn, wavenumber);
   const [bRe, bIm] = along(f, betaPrimeHat);
   const [pRe, pIm] = along(f, phiPrimeHat);
   // K&P's dyadic: E_d = -(E_i . beta0') Ds beta0 - (E_i . phi') Dh phi

@@ -6,12 +6,12 @@
  */
 import { SPEED_OF_LIGHT } from "../em/materials.js";
 import { type CandidateOptions, DEFAULT_CANDIDATE_OPTIONS, findCandidates } from "./candidates.js";
-import { diffract, type Eta, type Field, reflect, spread, transferMatrix } from "./fields.js";
+import { diffract, diffractionGainBound, type Eta, type Field, reflect, spread, transferMatrix } from "./fields.js";
 import { solveSpecular } from "./image-method.js";
 import type { Interaction, Path, Paths } from "./paths.js";
 import { planeNormal } from "./planes.js";
 import type { TracingScene } from "./tracing-scene.js";
-import { add, azEl, cross, distance, dot, normalize, scale, sub, type Vec3 } from "./vec.js";
+import { azEl, distance, normalize, scale, sub, type Vec3 } from "./vec.js";
 import type { Wedge } from "./wedges.js";
 
 export interface PathSolverOptions {
@@ -31,14 +31,10 @@ export function solvePaths(
   receivers: readonly Vec3[],
   options: PathSolverOptions,
 ): Paths[] {
-  const { frequencyHz } = options;
-  if (!(frequencyHz > 0) || !Number.isFinite(frequencyHz))
-    throw new RangeError(`frequency ${frequencyHz} Hz is not a positive number`);
   const maxDepth = options.maxDepth ?? 3;
   if (!Number.isInteger(maxDepth) || maxDepth < 0)
     throw new RangeError(`maxDepth ${maxDepth} is not a whole number >= 0`);
-  const wavelength = SPEED_OF_LIGHT / frequencyHz;
-  const link: Link = { ts, tx, wavenumber: (2 * Math.PI) / wavelength, wavelength, ...ts.permittivities(frequencyHz) };
+  const link = createLink(ts, tx, options.frequencyHz);
   const candidates =
     options.reflection !== false && maxDepth > 0
       ? findCandidates(ts.planes, ts.caster, tx, { ...DEFAULT_CANDIDATE_OPTIONS, ...options.candidates, maxDepth })
@@ -46,29 +42,47 @@ export function solvePaths(
       : [];
   return receivers.map((rx) => {
     const paths: Path[] = [];
-    const losVisible = distance(tx, rx) > 0 && ts.caster.visible(tx, rx);
-    if (options.los !== false && losVisible) paths.push(lineOfSight(link, rx));
+    const losVisible = hasLineOfSight(link, rx);
+    if (options.los !== false && losVisible) paths.push(lineOfSightPath(link, rx));
     for (const seq of candidates) {
-      const found = solveSpecular(ts.planes, seq, tx, rx, ts.caster);
-      if (found) paths.push(specular(link, rx, seq, found.points, found.triangles));
+      const p = specularPath(link, rx, seq);
+      if (p) paths.push(p);
     }
     if (options.diffraction !== false) {
       for (const w of ts.wedges) {
-        const p = diffracted(link, rx, w, losVisible);
+        const p = diffractedPath(link, rx, w, losVisible);
         if (p) paths.push(p);
       }
     }
-    return { frequencyHz, tx, rx, paths, warnings: link.warnings };
+    return { frequencyHz: link.frequencyHz, tx, rx, paths, warnings: link.warnings };
   });
 }
 
-interface Link {
+/** What every path from one transmitter at one frequency shares. */
+export interface Link {
   readonly ts: TracingScene;
   readonly tx: Vec3;
+  readonly frequencyHz: number;
   readonly wavenumber: number;
   readonly wavelength: number;
   readonly etas: Eta[];
   readonly warnings: string[];
+}
+
+export function createLink(ts: TracingScene, tx: Vec3, frequencyHz: number): Link {
+  if (!(frequencyHz > 0) || !Number.isFinite(frequencyHz))
+    throw new RangeError(`frequency ${frequencyHz} Hz is not a positive number`);
+  const wavelength = SPEED_OF_LIGHT / frequencyHz;
+  return { ts, tx, frequencyHz, wavenumber: (2 * Math.PI) / wavelength, wavelength, ...ts.permittivities(frequencyHz) };
+}
+
+export const hasLineOfSight = (link: Link, rx: Vec3): boolean =>
+  distance(link.tx, rx) > 0 && link.ts.caster.visible(link.tx, rx);
+
+/** The path reflecting on plane sequence `planes`, if it exists. */
+export function specularPath(link: Link, rx: Vec3, planes: readonly number[]): Path | null {
+  const found = solveSpecular(link.ts.planes, planes, link.tx, rx, link.ts.caster);
+  return found ? specular(link, rx, planes, found.points, found.triangles) : null;
 }
 
 function makePath(
@@ -104,7 +118,7 @@ function polylineLength(corners: readonly Vec3[]): number {
 const freeSpace = (link: Link, f: Field, d: number) =>
   spread(f, link.wavelength / (4 * Math.PI * d), -link.wavenumber * d);
 
-function lineOfSight(link: Link, rx: Vec3): Path {
+export function lineOfSightPath(link: Link, rx: Vec3): Path {
   const d = distance(link.tx, rx);
   return makePath(link, rx, "los", [], [], (f) => freeSpace(link, f, d));
 }
@@ -131,11 +145,14 @@ function specular(link: Link, rx: Vec3, planes: readonly number[], points: Vec3[
   });
 }
 
-/** Angle of `v` about the wedge's edge, from face 0 through the exterior, in [0, 2 pi). */
-function angleAround(w: Wedge, v: Vec3): number {
-  const along = dot(v, w.direction);
-  const perp = sub(v, scale(w.direction, along));
-  const a = Math.atan2(dot(perp, cross(w.direction, w.face0)), dot(perp, w.face0));
+/** Angle of vector (vx, vy, vz) about the wedge's edge, from face 0 through the exterior, in [0, 2 pi). */
+function angleAround(w: Wedge, vx: number, vy: number, vz: number): number {
+  // (the component along the edge drops out of both projections: face0 and side are normal to it)
+  const f = w.face0;
+  const e = w.direction;
+  const x = vx * f[0] + vy * f[1] + vz * f[2];
+  const y = vx * (e[1] * f[2] - e[2] * f[1]) + vy * (e[2] * f[0] - e[0] * f[2]) + vz * (e[0] * f[1] - e[1] * f[0]);
+  const a = Math.atan2(y, x);
   return a < 0 ? a + 2 * Math.PI : a;
 }
 
@@ -150,21 +167,39 @@ const ANGLE_SLACK = 1e-9;
  */
 const SHADOW_BOUNDARY_RAD = 1e-7;
 
-function diffracted(link: Link, rx: Vec3, w: Wedge, losVisible: boolean): Path | null {
+/**
+ * The path diffracted by wedge `w`, if it exists (`losVisible`: whether tx sees rx, see below). With
+ * `worthIt`, a path is dropped before its rays are cast unless `worthIt(departure, gainBound)` says it
+ * may matter (`gainBound`: an upper bound of its power gain between isotropic antennas).
+ */
+export function diffractedPath(
+  link: Link,
+  rx: Vec3,
+  w: Wedge,
+  losVisible: boolean,
+  worthIt?: (departure: Vec3, gainBound: number) => boolean,
+): Path | null {
   const { tx, ts } = link;
-  // the edge point of the shortest tx-edge-rx route (Keller's law of equal angles to the edge)
-  const a = sub(tx, w.origin);
-  const b = sub(rx, w.origin);
-  const sa = dot(a, w.direction);
-  const sb = dot(b, w.direction);
-  const ra = distance(a, scale(w.direction, sa));
-  const rb = distance(b, scale(w.direction, sb));
+  // the edge point of the shortest tx-edge-rx route (Keller's law of equal angles to the edge); scalar
+  // arithmetic: this part runs for every pair a radio map discovers
+  const [ox, oy, oz] = w.origin;
+  const [ex, ey, ez] = w.direction;
+  const ax = tx[0] - ox;
+  const ay = tx[1] - oy;
+  const az = tx[2] - oz;
+  const bx = rx[0] - ox;
+  const by = rx[1] - oy;
+  const bz = rx[2] - oz;
+  const sa = ax * ex + ay * ey + az * ez;
+  const sb = bx * ex + by * ey + bz * ez;
+  const ra = Math.sqrt((ax - sa * ex) ** 2 + (ay - sa * ey) ** 2 + (az - sa * ez) ** 2);
+  const rb = Math.sqrt((bx - sb * ex) ** 2 + (by - sb * ey) ** 2 + (bz - sb * ez) ** 2);
   if (ra < ON_EDGE_M || rb < ON_EDGE_M) return null;
   const s = (sa * rb + sb * ra) / (ra + rb);
   if (!(s > 0 && s < w.length)) return null;
-  const q = add(w.origin, scale(w.direction, s));
-  const phiPrime = angleAround(w, sub(tx, q));
-  let phi = angleAround(w, sub(rx, q));
+  const q: Vec3 = [ox + ex * s, oy + ey * s, oz + ez * s];
+  const phiPrime = angleAround(w, tx[0] - q[0], tx[1] - q[1], tx[2] - q[2]);
+  let phi = angleAround(w, rx[0] - q[0], rx[1] - q[1], rx[2] - q[2]);
   if (Math.abs(Math.abs(phi - phiPrime) - Math.PI) < SHADOW_BOUNDARY_RAD) {
     // the shadow side is where |phi - phi'| exceeds pi
     const outward = Math.sign(phi - phiPrime) * (losVisible ? -1 : 1);
@@ -172,9 +207,6 @@ function diffracted(link: Link, rx: Vec3, w: Wedge, losVisible: boolean): Path |
   }
   const exterior = w.n * Math.PI + ANGLE_SLACK;
   if (phiPrime > exterior || phi > exterior) return null;
-  // (the edge point lies on both faces: they must not block its own rays)
-  const { caster } = ts;
-  if (!caster.visible(tx, q, w.triangle0, w.triangle1) || !caster.visible(q, rx, w.triangle0, w.triangle1)) return null;
   const sourceDistanceM = distance(tx, q);
   const observerDistanceM = distance(q, rx);
   const kIn = normalize(sub(q, tx));
@@ -189,6 +221,10 @@ function diffracted(link: Link, rx: Vec3, w: Wedge, losVisible: boolean): Path |
     eta0: link.etas[ts.materialIndex(w.triangle0)],
     etaN: link.etas[ts.materialIndex(w.triangle1)],
   };
+  if (worthIt && !worthIt(kIn, diffractionGainBound(kIn, geometry, link.wavenumber))) return null;
+  // (the edge point lies on both faces: they must not block its own rays)
+  const { caster } = ts;
+  if (!caster.visible(tx, q, w.triangle0, w.triangle1) || !caster.visible(q, rx, w.triangle0, w.triangle1)) return null;
   const objects = [...new Set([ts.objectName(w.triangle0), ts.objectName(w.triangle1)])];
   const interaction: Interaction = {
     type: "diffraction",

@@ -16,13 +16,17 @@ export class TracingScene {
   readonly caster: RayCaster;
   private wedgeList: Wedge[] | undefined;
 
-  constructor(readonly scene: Scene) {
+  /** `bvh`: one built for this scene already (e.g. shared from another thread); built here otherwise. */
+  constructor(
+    readonly scene: Scene,
+    bvh?: Bvh,
+  ) {
     for (const m of scene.materials) {
       if (!isItuMaterialName(m.itu)) {
         throw new RangeError(`scene '${scene.metadata.name}': material '${m.itu}' is not an ITU-R P.2040 material`);
       }
     }
-    this.bvh = buildBvh(scene.triangles);
+    this.bvh = bvh ?? buildBvh(scene.triangles);
     this.planes = findPlanes(scene);
     this.caster = new RayCaster(this.bvh);
   }

@@ -13,8 +13,14 @@ export const cross = (a: Vec3, b: Vec3): Vec3 => [
   a[2] * b[0] - a[0] * b[2],
   a[0] * b[1] - a[1] * b[0],
 ];
-export const norm = (a: Vec3): number => Math.hypot(a[0], a[1], a[2]);
-export const distance = (a: Vec3, b: Vec3): number => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+// (Math.sqrt of the sum, not Math.hypot: hypot's overflow care costs ~10x, and scene coordinates never need it)
+export const norm = (a: Vec3): number => Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+export const distance = (a: Vec3, b: Vec3): number => {
+  const x = a[0] - b[0];
+  const y = a[1] - b[1];
+  const z = a[2] - b[2];
+  return Math.sqrt(x * x + y * y + z * z);
+};
 export const normalize = (a: Vec3): Vec3 => scale(a, 1 / norm(a));
 /** a + s * b */
 export const addScaled = (a: Vec3, b: Vec3, s: number): Vec3 => [a[0] + b[0] * s, a[1] + b[1] * s, a[2] + b[2] * s];
@@ -34,7 +40,7 @@ export const fromAzEl = (az: number, el: number): Vec3 => [
 
 /** Spherical unit vectors theta-hat (zenith angle increasing) and phi-hat at direction `d` (unit). */
 export function sphericalBasis(d: Vec3): { theta: Vec3; phi: Vec3 } {
-  const rho = Math.hypot(d[0], d[1]);
+  const rho = Math.sqrt(d[0] * d[0] + d[1] * d[1]);
   if (rho < 1e-12) {
     // along the z axis the azimuth is arbitrary: take phi = 0
     const s = d[2] >= 0 ? 1 : -1;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Bvh, buildBvh, MAX_BVH_DEPTH } from "../../../twin/bvh/index.js";
+import { type Bvh, buildBvh, DEFAULT_MAX_LEAF_TRIANGLES, MAX_BVH_DEPTH } from "../../../twin/bvh/index.js";
 import {
   float32Above,
   float32Below,
@@ -92,7 +92,7 @@ describe("buildBvh", () => {
         expect(seen.nodes).toBe(bvh.nodeCount);
         expect(seen.leaves).toBe(bvh.leafCount);
         expect(seen.depth).toBe(bvh.depth);
-        expect(seen.maxLeaf).toBeLessThanOrEqual(options.maxLeafTriangles ?? 4);
+        expect(seen.maxLeaf).toBeLessThanOrEqual(options.maxLeafTriangles ?? DEFAULT_MAX_LEAF_TRIANGLES);
         expect(bvh.byteLength).toBe(bvh.nodeCount * 64 + bvh.triangleCount * (72 + 4));
       });
     }
@@ -128,7 +128,7 @@ describe("buildBvh", () => {
     for (let t = 0; t < 1000; t++) vertices.set([0, 0, 0, 1, 0, 0, 0, 1, 0], t * 9);
     const bvh = buildBvh(vertices);
     const seen = walk(bvh, vertices);
-    expect(seen.maxLeaf).toBeLessThanOrEqual(4);
+    expect(seen.maxLeaf).toBeLessThanOrEqual(DEFAULT_MAX_LEAF_TRIANGLES);
     expect(bvh.depth).toBeLessThanOrEqual(10);
   });
 

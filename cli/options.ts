@@ -1,0 +1,58 @@
+/**
+ * Option parsing shared by the commands: parseArgs with usage errors, numbers with their flag's name.
+ */
+import { parseArgs } from "node:util";
+import { loadScene, type Scene } from "../twin/scene/index.js";
+import { type CliIo, UsageError } from "./io.js";
+
+/**
+ * parseArgs with usage errors, and values that start with a minus sign (coordinates such as
+ * `--tx -30,0,20`) taken as values: parseArgs alone reads them as options.
+ */
+export function parseOptions(argv: string[], options: ParseArgsOptions, help: string): ParsedOptions {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith("--") ? argv[i].slice(2) : "";
+    const next = argv[i + 1];
+    if (options[name]?.type === "string" && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${argv[i]}=${next}`);
+      i++;
+    } else joined.push(argv[i]);
+  }
+  try {
+    return parseArgs({
+      args: joined,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${help}`);
+  }
+}
+
+type ParseArgsOptions = Record<string, { type: "string" | "boolean"; short?: string }>;
+interface ParsedOptions {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export function help(io: CliIo, text: string): number {
+  io.stdout.write(`${text}\n`);
+  return 0;
+}
+
+export async function loadSceneArg(path: string | undefined, help: string): Promise<Scene> {
+  if (!path) throw new UsageError(`--scene is required\n${help}`);
+  return loadScene(path);
+}
+
+export function positiveNumber(text: string | undefined, flag: string, fallback?: number): number {
+  if (text === undefined) {
+    if (fallback === undefined) throw new UsageError(`${flag} is required`);
+    return fallback;
+  }
+  const x = Number(text);
+  if (!(x > 0) || !Number.isFinite(x)) throw new UsageError(`${flag} must be a positive number, got '${text}'`);
+  return x;
+}

@@ -1,0 +1,170 @@
+/**
+ * Evaluation: the exact paths (the path solver's own functions) for the discovered (sequence, cell)
+ * pairs, reduced to per-beam power: the cell's beam gain towards the path's departure times the path's
+ * power into a vertically polarised isotropic receiver, matched to the cell's polarisation.
+ */
+import { beamGains, type Cell, polarizedField } from "../antenna/cell.js";
+import { diffractedPath, hasLineOfSight, type Link, lineOfSightPath, specularPath } from "../paths/path-solver.js";
+import type { Path } from "../paths/paths.js";
+import { distance, fromAzEl, type Vec3 } from "../paths/vec.js";
+import type { MapGrid } from "./footprint.js";
+import { cellOf, codeOf } from "./marks.js";
+
+/** Per-beam linear path gain of one cell over the grid: `gains[beam * cells + cell]`. */
+export class BeamAccumulator {
+  readonly gains: Float32Array;
+  private readonly beamScratch: Float64Array;
+  private readonly field = new Float64Array(2);
+  private readonly dir = new Float64Array(3);
+
+  readonly beams: number;
+
+  constructor(
+    private readonly cell: Cell,
+    private readonly cellCount: number,
+  ) {
+    this.beams = cell.codebook.beamCount;
+    this.beamScratch = new Float64Array(cell.codebook.beamCount);
+    this.gains = new Float32Array(cell.codebook.beamCount * cellCount);
+  }
+
+  /** The cell's beam gains towards unit direction `dir`, into `out`. */
+  beamGainsTowards(dir: Vec3, out: Float64Array): Float64Array {
+    this.dir[0] = dir[0];
+    this.dir[1] = dir[1];
+    this.dir[2] = dir[2];
+    return beamGains(this.cell, this.dir, out);
+  }
+
+  add(path: Path, gridCell: number): void {
+    const d = fromAzEl(path.aod[0], path.aod[1]);
+    this.dir[0] = d[0];
+    this.dir[1] = d[1];
+    this.dir[2] = d[2];
+    polarizedField(this.cell, this.dir, this.field);
+    const fTheta = this.field[0];
+    const fPhi = this.field[1];
+    const norm = fTheta * fTheta + fPhi * fPhi;
+    if (!(norm > 0)) return;
+    // the received theta component for the cell's (unit) polarisation: T[theta<-theta] f_theta + T[theta<-phi] f_phi
+    const t = path.transfer;
+    const re = t[0] * fTheta + t[2] * fPhi;
+    const im = t[1] * fTheta + t[3] * fPhi;
+    const power = (re * re + im * im) / norm;
+    beamGains(this.cell, this.dir, this.beamScratch);
+    const beams = this.beamScratch;
+    for (let b = 0; b < beams.length; b++) this.gains[b * this.cellCount + gridCell] += beams[b] * power;
+  }
+}
+
+/** The receiver point of grid cell `k`. */
+export function cellPoint(grid: MapGrid, heightM: number, k: number): Vec3 {
+  const i = k % grid.width;
+  const j = (k - i) / grid.width;
+  return [grid.x0 + (i + 0.5) * grid.resM, grid.y0 + (j + 0.5) * grid.resM, heightM];
+}
+
+/**
+ * Line of sight for grid cells `first`, `first + stride`, ... (skipping `skip[k] = 1`): adds the LoS
+ * paths and sets `visible[k]` (needed to place diffraction on the right side of shadow boundaries).
+ */
+export function evaluateLineOfSight(
+  link: Link,
+  grid: MapGrid,
+  heightM: number,
+  skip: Uint8Array,
+  first: number,
+  stride: number,
+  visible: Uint8Array,
+  acc: BeamAccumulator,
+  onProgress?: (done: number) => void,
+): void {
+  const n = grid.width * grid.height;
+  for (let k = first; k < n; k += stride) {
+    if (onProgress && (k & 8191) === first) onProgress(8192);
+    if (skip[k]) continue;
+    const rx = cellPoint(grid, heightM, k);
+    if (hasLineOfSight(link, rx)) {
+      visible[k] = 1;
+      acc.add(lineOfSightPath(link, rx), k);
+    }
+  }
+}
+
+/** Specular paths for sorted (sequence, cell) keys. */
+export function evaluateSpecular(
+  link: Link,
+  grid: MapGrid,
+  heightM: number,
+  keys: Float64Array,
+  sequences: readonly (readonly number[])[],
+  skip: Uint8Array,
+  acc: BeamAccumulator,
+  onProgress?: (done: number) => void,
+): number {
+  let found = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = cellOf(keys[i]);
+    if (skip[k]) continue;
+    const p = specularPath(link, cellPoint(grid, heightM, k), sequences[codeOf(keys[i])]);
+    if (p) {
+      acc.add(p, k);
+      found++;
+    }
+    if (onProgress && (i & 8191) === 8191) onProgress(8192);
+  }
+  return found;
+}
+
+/**
+ * Where the transmitter is in sight, a diffracted path weaker than this share of the line-of-sight
+ * path in every beam (-40 dB) is skipped before its rays are cast: such paths change a cell's power
+ * sum by a few hundredths of a dB at most, and they are most of the pairs discovery finds in open areas.
+ */
+export const LIT_DIFFRACTION_FLOOR = 1e-4;
+
+/** Diffracted paths for sorted (wedge, cell) keys. */
+export function evaluateDiffraction(
+  link: Link,
+  grid: MapGrid,
+  heightM: number,
+  keys: Float64Array,
+  skip: Uint8Array,
+  losVisible: Uint8Array,
+  acc: BeamAccumulator,
+  onProgress?: (done: number) => void,
+): number {
+  const wedges = link.ts.wedges;
+  const losBeams = new Float64Array(acc.beams);
+  const pathBeams = new Float64Array(acc.beams);
+  let floorCell = -1;
+  let losGain = 0;
+  // kept unless every beam has it 40 dB under the line of sight
+  const worthIt = (departure: Vec3, bound: number) => {
+    acc.beamGainsTowards(departure, pathBeams);
+    for (let b = 0; b < pathBeams.length; b++) {
+      if (bound * pathBeams[b] >= LIT_DIFFRACTION_FLOOR * losGain * losBeams[b]) return true;
+    }
+    return false;
+  };
+  let found = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = cellOf(keys[i]);
+    if (skip[k]) continue;
+    const rx = cellPoint(grid, heightM, k);
+    const lit = losVisible[k] === 1;
+    if (lit && floorCell !== k) {
+      floorCell = k;
+      const d = distance(link.tx, rx);
+      losGain = (link.wavelength / (4 * Math.PI * d)) ** 2;
+      acc.beamGainsTowards([(rx[0] - link.tx[0]) / d, (rx[1] - link.tx[1]) / d, (rx[2] - link.tx[2]) / d], losBeams);
+    }
+    const p = diffractedPath(link, rx, wedges[codeOf(keys[i])], lit, lit ? worthIt : undefined);
+    if (p) {
+      acc.add(p, k);
+      found++;
+    }
+    if (onProgress && (i & 8191) === 8191) onProgress(8192);
+  }
+  return found;
+}

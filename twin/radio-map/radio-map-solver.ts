@@ -1,0 +1,205 @@
+/**
+ * Radio maps by discovery and exact evaluation (see discovery.ts): per cell, rays find which specular
+ * sequences and wedges reach which grid cells, then each (sequence, cell) pair is solved exactly by the
+ * path solver and reduced to per-beam power. Work is spread over worker threads: discovery by ray
+ * index, line of sight by grid cell, evaluation by pair.
+ */
+import { availableParallelism } from "node:os";
+import type { CellSpec } from "../antenna/cell-spec.js";
+import { buildBvh, bvhBuffers } from "../bvh/index.js";
+import type { Scene } from "../scene/scene.js";
+import { sceneBounds } from "../scene/bounds.js";
+import { buildingMask, type MapGrid } from "./footprint.js";
+import { MAX_GRID_CELLS, mergeMarks, renumberCodes } from "./marks.js";
+import { createRunner } from "./pool.js";
+import { RadioMap } from "./radio-map.js";
+import type { DiscoverResult, EvaluateResult, SolverSettings, Task } from "./tasks.js";
+
+export interface RadioMapOptions {
+  readonly frequencyHz: number;
+  /** Map plane height above z = 0, metres (default 1.5). */
+  readonly heightM?: number;
+  /** Grid resolution, metres (default 1). */
+  readonly resM?: number;
+  /** Map area (default: the scene's horizontal extent). */
+  readonly area?: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
+  readonly maxDepth?: number;
+  readonly diffraction?: boolean;
+  /** Discovery rays per cell (default 1,000,000). */
+  readonly rays?: number;
+  readonly edgeSpacingM?: number;
+  readonly coneRays?: number;
+  readonly bandwidthHz?: number;
+  readonly subcarrierSpacingHz?: number;
+  readonly noiseFigureDb?: number;
+  /** Worker threads (default: the machine's cores; 1 runs in this thread). */
+  readonly threads?: number;
+  /** Progress: phase name and fraction done of that phase (0..1). */
+  readonly onProgress?: (phase: string, fraction: number) => void;
+}
+
+export const RADIO_MAP_DEFAULTS = {
+  heightM: 1.5,
+  resM: 1,
+  maxDepth: 3,
+  diffraction: true,
+  rays: 1_000_000,
+  edgeSpacingM: 1,
+  coneRays: 90,
+  bandwidthHz: 20e6,
+  subcarrierSpacingHz: 30e3,
+  noiseFigureDb: 7,
+} as const;
+
+export function mapGrid(scene: Scene, resM: number, area?: RadioMapOptions["area"]): MapGrid {
+  if (!(resM > 0)) throw new RangeError(`map resolution ${resM} m is not positive`);
+  const b =
+    area ??
+    (() => {
+      const s = sceneBounds(scene);
+      if (!s) throw new RangeError("the scene is empty: give the map area");
+      return { x0: s.min[0], y0: s.min[1], x1: s.max[0], y1: s.max[1] };
+    })();
+  const width = Math.ceil((b.x1 - b.x0) / resM);
+  const height = Math.ceil((b.y1 - b.y0) / resM);
+  if (!(width > 0 && height > 0)) throw new RangeError(`map area ${JSON.stringify(b)} is empty`);
+  if (width * height > MAX_GRID_CELLS) {
+    throw new RangeError(
+      `a ${width} x ${height} grid exceeds ${MAX_GRID_CELLS} cells: coarsen --res or shrink the area`,
+    );
+  }
+  return { x0: b.x0, y0: b.y0, resM, width, height };
+}
+
+export async function solveRadioMap(
+  scene: Scene,
+  cells: readonly CellSpec[],
+  options: RadioMapOptions,
+): Promise<RadioMap> {
+  const o = { ...RADIO_MAP_DEFAULTS, ...options };
+  if (!(o.frequencyHz > 0)) throw new RangeError(`frequency ${o.frequencyHz} Hz is not positive`);
+  if (!Number.isInteger(o.maxDepth) || o.maxDepth < 0)
+    throw new RangeError(`maxDepth ${o.maxDepth} is not a whole number >= 0`);
+  if (!Number.isInteger(o.rays) || o.rays < 1) throw new RangeError(`rays ${o.rays} is not a positive whole number`);
+  if (cells.length === 0) throw new RangeError("a radio map needs at least one cell");
+  const grid = mapGrid(scene, o.resM, o.area);
+  const settings: SolverSettings = {
+    frequencyHz: o.frequencyHz,
+    heightM: o.heightM,
+    maxDepth: o.maxDepth,
+    diffraction: o.diffraction,
+    rays: o.rays,
+    edgeSpacingM: o.edgeSpacingM,
+    coneRays: o.coneRays,
+  };
+  const skip = buildingMask(scene, grid, o.heightM);
+  const threads = Math.max(1, Math.min(o.threads ?? availableParallelism(), 64));
+  const runner = createRunner(
+    { scene, bvh: bvhBuffers(buildBvh(scene.triangles)), cells, grid, skip, settings },
+    threads,
+  );
+  const parts = runner.threads;
+  const n = grid.width * grid.height;
+  const blocks: Float32Array[] = [];
+  const report = (phase: string, total: number) => {
+    let done = 0;
+    o.onProgress?.(phase, 0);
+    return (units: number) => {
+      done += units;
+      o.onProgress?.(phase, Math.min(1, done / total));
+    };
+  };
+  try {
+    for (let c = 0; c < cells.length; c++) {
+      const label = cells.length > 1 ? ` ${cells[c].id}` : "";
+      const part = (kind: "discover" | "los") =>
+        Array.from({ length: parts }, (_, p): Task => ({ kind, cell: c, part: p, parts }));
+      const discovered = (await runner.run(part("discover"), report(`discovery${label}`, o.rays))) as DiscoverResult[];
+      const { sequences, specularKeys } = mergeSequences(discovered);
+      const wedgeKeys = mergeMarks(discovered.map((d) => d.wedgeKeys));
+      const los = (await runner.run(part("los"), report(`line of sight${label}`, n))) as EvaluateResult[];
+      const visible = new Uint8Array(n);
+      for (const r of los) for (let k = 0; k < n; k++) visible[k] |= r.visible![k];
+      const wedgeParts = splitKeys(wedgeKeys, parts);
+      const evaluateTasks = splitKeys(specularKeys, parts).map(
+        (keys, p): Task => ({
+          kind: "evaluate",
+          cell: c,
+          specularKeys: keys,
+          sequences,
+          wedgeKeys: wedgeParts[p],
+          losVisible: visible,
+        }),
+      );
+      const evaluated = (await runner.run(
+        evaluateTasks,
+        report(`paths${label}`, specularKeys.length + wedgeKeys.length),
+      )) as EvaluateResult[];
+      const sum = new Float32Array(los[0].gains.length);
+      for (const r of [...los, ...evaluated]) for (let i = 0; i < sum.length; i++) sum[i] += r.gains[i];
+      // inside buildings: not evaluated
+      const beams = sum.length / n;
+      for (let b = 0; b < beams; b++) for (let k = 0; k < n; k++) if (skip[k]) sum[b * n + k] = Number.NaN;
+      blocks.push(sum);
+    }
+  } finally {
+    await runner.close();
+  }
+  const gains = new Float32Array(blocks.reduce((s, b) => s + b.length, 0));
+  let at = 0;
+  for (const b of blocks) {
+    gains.set(b, at);
+    at += b.length;
+  }
+  return new RadioMap(
+    {
+      grid,
+      heightM: o.heightM,
+      frequencyHz: o.frequencyHz,
+      bandwidthHz: o.bandwidthHz,
+      subcarrierSpacingHz: o.subcarrierSpacingHz,
+      noiseFigureDb: o.noiseFigureDb,
+      cells: cells.map((c, i) => ({
+        id: c.id,
+        position: c.position,
+        powerDbm: c.powerDbm,
+        beams: blocks[i].length / n,
+      })),
+      solver: {
+        maxDepth: o.maxDepth,
+        diffraction: o.diffraction,
+        rays: o.rays,
+        edgeSpacingM: o.edgeSpacingM,
+        coneRays: o.coneRays,
+      },
+    },
+    gains,
+  );
+}
+
+/** One sequence table from the workers' own numberings, and their marks renumbered into it. */
+function mergeSequences(parts: readonly DiscoverResult[]): { sequences: number[][]; specularKeys: Float64Array } {
+  const ids = new Map<string, number>();
+  const sequences: number[][] = [];
+  const renumbered = parts.map((p) => {
+    const local = p.sequences.map((seq) => {
+      const key = seq.join(",");
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = sequences.length;
+        ids.set(key, id);
+        sequences.push(seq);
+      }
+      return id;
+    });
+    return renumberCodes(p.specularKeys, (code) => local[code]);
+  });
+  return { sequences, specularKeys: mergeMarks(renumbered) };
+}
+
+/** Splits keys into `parts` runs of about equal length (the runs' pairs are disjoint). */
+function splitKeys(keys: Float64Array, parts: number): Float64Array[] {
+  return Array.from({ length: parts }, (_, p) =>
+    keys.subarray(Math.round((keys.length * p) / parts), Math.round((keys.length * (p + 1)) / parts)).slice(),
+  );
+}

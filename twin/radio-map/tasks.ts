@@ -1,0 +1,145 @@
+/**
+ * The radio-map solver's units of work, the same in the main thread and in worker threads: a context
+ * made once per thread (scene, shared BVH, cells, grid), and tasks run against it. Results are typed
+ * arrays, so they cross threads by transfer.
+ */
+import { cellFromSpec, type CellSpec } from "../antenna/cell-spec.js";
+import type { Cell } from "../antenna/cell.js";
+import { type BvhBuffers, bvhFromShared } from "../bvh/index.js";
+import { createLink, type Link } from "../paths/path-solver.js";
+import { TracingScene } from "../paths/tracing-scene.js";
+import type { Scene } from "../scene/scene.js";
+import { type DiscoveryPlane, discoverDiffraction, discoverSpecular, SequenceTable } from "./discovery.js";
+import { BeamAccumulator, evaluateDiffraction, evaluateLineOfSight, evaluateSpecular } from "./evaluate.js";
+import type { MapGrid } from "./footprint.js";
+import { CellMarks } from "./marks.js";
+
+export interface SolverSettings {
+  readonly frequencyHz: number;
+  readonly heightM: number;
+  readonly maxDepth: number;
+  readonly diffraction: boolean;
+  readonly rays: number;
+  readonly edgeSpacingM: number;
+  readonly coneRays: number;
+}
+
+export interface ContextInit {
+  readonly scene: Scene;
+  readonly bvh: BvhBuffers;
+  readonly cells: readonly CellSpec[];
+  readonly grid: MapGrid;
+  /** 1 where the map plane is inside a building: not evaluated. */
+  readonly skip: Uint8Array;
+  readonly settings: SolverSettings;
+}
+
+export interface Context {
+  readonly ts: TracingScene;
+  readonly cells: readonly Cell[];
+  readonly links: readonly Link[];
+  readonly plane: DiscoveryPlane;
+  readonly skip: Uint8Array;
+  readonly settings: SolverSettings;
+}
+
+export function createContext(init: ContextInit): Context {
+  const ts = new TracingScene(init.scene, bvhFromShared(init.bvh));
+  const cells = init.cells.map(cellFromSpec);
+  return {
+    ts,
+    cells,
+    links: cells.map((c) => createLink(ts, c.position, init.settings.frequencyHz)),
+    plane: { grid: init.grid, heightM: init.settings.heightM },
+    skip: init.skip,
+    settings: init.settings,
+  };
+}
+
+export type Task =
+  | { readonly kind: "discover"; readonly cell: number; readonly part: number; readonly parts: number }
+  | { readonly kind: "los"; readonly cell: number; readonly part: number; readonly parts: number }
+  | {
+      readonly kind: "evaluate";
+      readonly cell: number;
+      readonly specularKeys: Float64Array;
+      readonly sequences: number[][];
+      readonly wedgeKeys: Float64Array;
+      readonly losVisible: Uint8Array;
+    };
+
+export interface DiscoverResult {
+  readonly specularKeys: Float64Array;
+  readonly sequences: number[][];
+  readonly wedgeKeys: Float64Array;
+}
+
+export interface EvaluateResult {
+  readonly gains: Float32Array;
+  /** For `los` tasks: 1 where the cell sees the transmitter. */
+  readonly visible?: Uint8Array;
+  readonly paths: number;
+}
+
+export type TaskResult = DiscoverResult | EvaluateResult;
+
+/** `progress(units)`: work done since the last call, in the task's own units (rays, wedges, pairs, cells). */
+export function runTask(ctx: Context, task: Task, progress: (units: number) => void): TaskResult {
+  const { ts, plane, settings, skip } = ctx;
+  const link = ctx.links[task.cell];
+  const cellCount = plane.grid.width * plane.grid.height;
+  switch (task.kind) {
+    case "discover": {
+      const marks = new CellMarks();
+      const table = new SequenceTable(ts.planes.count);
+      discoverSpecular(
+        ts,
+        link.tx,
+        plane,
+        settings.maxDepth,
+        settings.rays,
+        task.part,
+        task.parts,
+        marks,
+        table,
+        progress,
+      );
+      const wedgeMarks = new CellMarks();
+      if (settings.diffraction) {
+        const options = { edgeSpacingM: settings.edgeSpacingM, coneRays: settings.coneRays };
+        discoverDiffraction(ts, link.tx, plane, options, task.part, task.parts, wedgeMarks, progress);
+      }
+      return { specularKeys: marks.finish(), sequences: table.sequences, wedgeKeys: wedgeMarks.finish() };
+    }
+    case "los": {
+      const acc = new BeamAccumulator(ctx.cells[task.cell], cellCount);
+      const visible = new Uint8Array(cellCount);
+      evaluateLineOfSight(link, plane.grid, plane.heightM, skip, task.part, task.parts, visible, acc, progress);
+      return { gains: acc.gains, visible, paths: visible.reduce((s, v) => s + v, 0) };
+    }
+    case "evaluate": {
+      const acc = new BeamAccumulator(ctx.cells[task.cell], cellCount);
+      let paths = evaluateSpecular(
+        link,
+        plane.grid,
+        plane.heightM,
+        task.specularKeys,
+        task.sequences,
+        skip,
+        acc,
+        progress,
+      );
+      paths += evaluateDiffraction(
+        link,
+        plane.grid,
+        plane.heightM,
+        task.wedgeKeys,
+        skip,
+        task.losVisible,
+        acc,
+        progress,
+      );
+      return { gains: acc.gains, paths };
+    }
+  }
+}
