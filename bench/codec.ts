@@ -15,7 +15,9 @@ import { E2apCodec, decodeSm, encodeSm } from "../e2sm/index.js";
 import { ORACLE_PATH } from "../test/support/oracle.js";
 import { benchMessages } from "./fixtures.js";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "2" }, runs: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: { seconds: { type: "string", default: "2" }, runs: { type: "string", default: "5" } },
+});
 const SECONDS = Number(values.seconds);
 const RUNS = Number(values.runs);
 
@@ -53,7 +55,10 @@ function encodeAll(decoded: ReturnType<typeof decodeAll>) {
   if (ies.RANfunctionsAdded) {
     ies.RANfunctionsAdded = ies.RANfunctionsAdded.map((f: any) => {
       const fsm = codec.serviceModelOf(f.ranFunctionID)!;
-      return { ...f, ranFunctionDefinition: encodeSm(fsm, fsm.payloads.RANfunctionDefinition!, f.ranFunctionDefinition) };
+      return {
+        ...f,
+        ranFunctionDefinition: encodeSm(fsm, fsm.payloads.RANfunctionDefinition!, f.ranFunctionDefinition),
+      };
     });
   }
   return codec.encode({ ...msg, ies });
@@ -93,7 +98,8 @@ function oracleRate(bytes: Uint8Array, type: string): number {
 const rows: string[] = [];
 for (const [name, bytes] of Object.entries(messages)) {
   const decoded = decodeAll(bytes);
-  if (Buffer.compare(Buffer.from(encodeAll(decoded)), Buffer.from(bytes)) !== 0) throw new Error(`${name}: round trip differs`);
+  if (Buffer.compare(Buffer.from(encodeAll(decoded)), Buffer.from(bytes)) !== 0)
+    throw new Error(`${name}: round trip differs`);
   const dec: number[] = [];
   const enc: number[] = [];
   for (let r = 0; r < RUNS; r++) {

@@ -22,27 +22,53 @@ export function benchMessages(codec = new E2apCodec({ version: 3 })): Record<str
         transactionId: 1,
         nodeId: gnbNodeId({ plmn: "00f110", gnbId: 0xb5c, gnbIdBits: 22 }),
         ranFunctions: [
-          { id: 2, oid: KPM_V3, definition: encodeSm("kpm-v3", "E2SM-KPM-RANfunction-Description", kpm.ranFunctionDescription.value) },
-          { id: 3, oid: RC, definition: encodeSm("rc", "E2SM-RC-RANFunctionDefinition", rcSamples.ranFunctionDefinition.value) },
-          { id: 4, oid: "1.3.6.1.4.1.53148.1.2.2.2", definition: encodeSm("kpm-v2", "E2SM-KPM-RANfunction-Description", kpmSamples.v2.ranFunctionDescription.value) },
+          {
+            id: 2,
+            oid: KPM_V3,
+            definition: encodeSm("kpm-v3", "E2SM-KPM-RANfunction-Description", kpm.ranFunctionDescription.value),
+          },
+          {
+            id: 3,
+            oid: RC,
+            definition: encodeSm("rc", "E2SM-RC-RANFunctionDefinition", rcSamples.ranFunctionDefinition.value),
+          },
+          {
+            id: 4,
+            oid: "1.3.6.1.4.1.53148.1.2.2.2",
+            definition: encodeSm(
+              "kpm-v2",
+              "E2SM-KPM-RANfunction-Description",
+              kpmSamples.v2.ranFunctionDescription.value,
+            ),
+          },
         ],
       }),
     ),
     "ricIndication KPM format 1 (20 meas x 10 records)": codec.encode(
       ricIndication({
-        requestId, ranFunctionId: 2, actionId: 1, sn: 42, header: kpmHeader,
+        requestId,
+        ranFunctionId: 2,
+        actionId: 1,
+        sn: 42,
+        header: kpmHeader,
         message: encodeSm("kpm-v3", "E2SM-KPM-IndicationMessage", kpm["indicationMessage-format1"].value),
       }),
     ),
     "ricIndication KPM format 3 (100 UEs x 5 meas)": codec.encode(
       ricIndication({
-        requestId, ranFunctionId: 2, actionId: 1, sn: 43, header: kpmHeader,
+        requestId,
+        ranFunctionId: 2,
+        actionId: 1,
+        sn: 43,
+        header: kpmHeader,
         message: encodeSm("kpm-v3", "E2SM-KPM-IndicationMessage", kpm["indicationMessage-format3"].value),
       }),
     ),
     "ricControlRequest RC handover": codec.encode(
       ricControlRequest({
-        requestId, ranFunctionId: 3, ackRequest: "ack",
+        requestId,
+        ranFunctionId: 3,
+        ackRequest: "ack",
         header: encodeSm("rc", "E2SM-RC-ControlHeader", rcSamples.controlHeaderHandover.value),
         message: encodeSm("rc", "E2SM-RC-ControlMessage", rcSamples.controlMessageHandover.value),
       }),

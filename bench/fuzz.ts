@@ -6,7 +6,9 @@ import { parseArgs } from "node:util";
 import { corpusSeeds } from "../test/support/corpus.js";
 import { fuzz } from "../test/support/fuzz.js";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "1000000" }, seed: { type: "string", default: "1" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "1000000" }, seed: { type: "string", default: "1" } },
+});
 const runs = Number(values.runs);
 const seeds = corpusSeeds();
 const t0 = performance.now();

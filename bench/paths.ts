@@ -14,7 +14,9 @@ import { TracingScene } from "../twin/paths/tracing-scene.js";
 import type { Vec3 } from "../twin/paths/vec.js";
 import { loadScene, sceneBounds } from "../twin/scene/index.js";
 
-const { values } = parseArgs({ options: { receivers: { type: "string", default: "200" }, runs: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: { receivers: { type: "string", default: "200" }, runs: { type: "string", default: "3" } },
+});
 const RECEIVERS = Number(values.receivers);
 const RUNS = Number(values.runs);
 const DIR = new URL("../../shared/scenes/sionna/", import.meta.url).pathname;

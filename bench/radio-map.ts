@@ -89,7 +89,11 @@ for (const name of values.scenes.split(",")) {
     const { rmse, n } = rmseDb(a, b2);
     let gained = 0;
     for (let k = 0; k < a.length; k++) if (!Number.isFinite(a[k]) && Number.isFinite(b2[k])) gained++;
-    rows.push("", `convergence ${name} (order 3 + diffraction): RSRP RMSE ${rmse.toFixed(3)} dB between ${RAYS} and ${2 * RAYS} rays over ${n} cells covered by both; ${gained} cells covered only with more rays`, "");
+    rows.push(
+      "",
+      `convergence ${name} (order 3 + diffraction): RSRP RMSE ${rmse.toFixed(3)} dB between ${RAYS} and ${2 * RAYS} rays over ${n} cells covered by both; ${gained} cells covered only with more rays`,
+      "",
+    );
     console.error(rows[rows.length - 1]);
   }
 }

@@ -15,7 +15,9 @@ describe("twinric e2", () => {
   });
 
   it("encode takes decode's JSON back to the same hex", async () => {
-    const line = SESSION.split("\n").find((l) => /^[0-9a-f]+$/i.test(l.trim()))!.trim();
+    const line = SESSION.split("\n")
+      .find((l) => /^[0-9a-f]+$/i.test(l.trim()))!
+      .trim();
     const decoded = await runCli(["e2", "decode", "--compact", line]);
     expect(decoded.code).toBe(0);
     const encoded = await runCli(["e2", "encode", "-"], decoded.stdout);
@@ -30,7 +32,15 @@ describe("twinric e2", () => {
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
       expect(r.stdout).toBe("");
     }
-    const truncated = await runCli(["e2", "decode", "--sm", "kpm-v3", "--type", "E2SM-KPM-EventTriggerDefinition", "08"]);
+    const truncated = await runCli([
+      "e2",
+      "decode",
+      "--sm",
+      "kpm-v3",
+      "--type",
+      "E2SM-KPM-EventTriggerDefinition",
+      "08",
+    ]);
     expect(truncated.code).toBe(2);
     expect(truncated.stderr).toMatch(/E2SM-KPM-EventTriggerDefinition/);
     expect(truncated.stderr).toMatch(/bit/);

@@ -18,21 +18,61 @@ describe.skipIf(!present)("twinric twin", () => {
     const imported = await runCli(["twin", "import", canyon, "--out", out]);
     expect(imported.code).toBe(0);
     expect(imported.stderr).toMatch(/74 triangles/);
-    const fromXml = await runCli(["twin", "trace", "--scene", canyon, "--tx", "-30,0,20", "--rx", "40,5,1.5", "--freq", "3.5e9", "--json"]);
-    const fromJson = await runCli(["twin", "trace", "--scene", out, "--tx", "-30,0,20", "--rx", "40,5,1.5", "--freq", "3.5e9", "--json"]);
+    const fromXml = await runCli([
+      "twin",
+      "trace",
+      "--scene",
+      canyon,
+      "--tx",
+      "-30,0,20",
+      "--rx",
+      "40,5,1.5",
+      "--freq",
+      "3.5e9",
+      "--json",
+    ]);
+    const fromJson = await runCli([
+      "twin",
+      "trace",
+      "--scene",
+      out,
+      "--tx",
+      "-30,0,20",
+      "--rx",
+      "40,5,1.5",
+      "--freq",
+      "3.5e9",
+      "--json",
+    ]);
     expect(fromXml.code).toBe(0);
     expect(JSON.parse(fromJson.stdout)).toEqual(JSON.parse(fromXml.stdout));
   });
 
   it("trace --json prints the documented shape", async () => {
-    const r = await runCli(["twin", "trace", "--scene", canyon, "--tx", "-30,0,20", "--rx", "40,5,1.5", "--freq", "3.5e9", "--max-depth", "2", "--json"]);
+    const r = await runCli([
+      "twin",
+      "trace",
+      "--scene",
+      canyon,
+      "--tx",
+      "-30,0,20",
+      "--rx",
+      "40,5,1.5",
+      "--freq",
+      "3.5e9",
+      "--max-depth",
+      "2",
+      "--json",
+    ]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(typeof json.pathGainDb).toBe("number");
     const types = new Set(json.paths.map((p: { type: string }) => p.type));
     expect(types).toEqual(new Set(["los", "reflection", "diffraction"]));
     for (const p of json.paths) {
-      expect(Object.keys(p)).toEqual(expect.arrayContaining(["type", "gainDb", "delayS", "aod", "aoa", "interactions"]));
+      expect(Object.keys(p)).toEqual(
+        expect.arrayContaining(["type", "gainDb", "delayS", "aod", "aoa", "interactions"]),
+      );
       expect(p.aod).toHaveLength(2);
       expect(p.interactions.length).toBeLessThanOrEqual(2);
     }
@@ -42,7 +82,19 @@ describe.skipIf(!present)("twinric twin", () => {
   });
 
   it("prints a readable table by default", async () => {
-    const r = await runCli(["twin", "trace", "--scene", canyon, "--tx", "-30,0,20", "--rx", "40,5,1.5", "--freq", "3.5e9", "--no-diffraction"]);
+    const r = await runCli([
+      "twin",
+      "trace",
+      "--scene",
+      canyon,
+      "--tx",
+      "-30,0,20",
+      "--rx",
+      "40,5,1.5",
+      "--freq",
+      "3.5e9",
+      "--no-diffraction",
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^path gain -\d+\.\d\d dB/);
     expect(r.stdout).toMatch(/\nlos /);
@@ -58,7 +110,10 @@ describe.skipIf(!present)("twinric twin", () => {
     const base = ["twin", "trace", "--scene", canyon, "--freq", "3.5e9"];
     await bad([...base, "--tx", "1,2", "--rx", "0,0,1"], /--tx must be three numbers/);
     await bad([...base, "--tx", "1,2,3"], /--rx x,y,z is required/);
-    await bad(["twin", "trace", "--scene", canyon, "--tx", "0,0,1", "--rx", "1,1,1", "--freq", "-5"], /--freq must be a positive number/);
+    await bad(
+      ["twin", "trace", "--scene", canyon, "--tx", "0,0,1", "--rx", "1,1,1", "--freq", "-5"],
+      /--freq must be a positive number/,
+    );
     await bad([...base, "--tx", "0,0,1", "--rx", "1,1,1", "--max-depth", "x"], /--max-depth/);
     const broken = join(dir, "broken.ply");
     writeFileSync(broken, "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nend_header\n0\n");
@@ -94,7 +149,24 @@ describe.skipIf(!present)("twinric twin map", () => {
   it("writes the pictures and a map file that loads back", async () => {
     const out = join(dir, "map.png");
     const data = join(dir, "map.bin");
-    const r = await runCli(["twin", "map", "--scene", canyon, "--cells", cells, "--res", "4", "--rays", "50000", "--out", out, "--data", data, "--max-depth", "1"]);
+    const r = await runCli([
+      "twin",
+      "map",
+      "--scene",
+      canyon,
+      "--cells",
+      cells,
+      "--res",
+      "4",
+      "--rays",
+      "50000",
+      "--out",
+      out,
+      "--data",
+      data,
+      "--max-depth",
+      "1",
+    ]);
     expect(r.stderr).toMatch(/47 x 31 cells at 4 m, 2 cell\(s\)/);
     expect(r.code).toBe(0);
     for (const f of [out, join(dir, "map-sinr.png"), join(dir, "map-beam.png"), join(dir, "map-cell.png")]) {
@@ -102,19 +174,31 @@ describe.skipIf(!present)("twinric twin map", () => {
     }
     const { decodeRadioMap } = await import("../../twin/radio-map/map-file.js");
     const map = decodeRadioMap(readFileSync(data), data);
-    expect(map.meta.cells.map((c) => [c.id, c.beams])).toEqual([["west", 4], ["east", 1]]);
+    expect(map.meta.cells.map((c) => [c.id, c.beams])).toEqual([
+      ["west", 4],
+      ["east", 1],
+    ]);
   });
 
   it("names the line and field of a bad cells file", async () => {
     const bad = join(dir, "bad.yaml");
-    writeFileSync(bad, "cells:\n  - id: a\n    position: [0, 0, 10]\n    powerDbm: 40\n    array: { rows: 0, cols: 4 }\n    codebook: { kind: ssb, count: 4, azimuthSpanDeg: 90 }\n");
+    writeFileSync(
+      bad,
+      "cells:\n  - id: a\n    position: [0, 0, 10]\n    powerDbm: 40\n    array: { rows: 0, cols: 4 }\n    codebook: { kind: ssb, count: 4, azimuthSpanDeg: 90 }\n",
+    );
     const r = await runCli(["twin", "map", "--scene", canyon, "--cells", bad, "--out", join(dir, "x.png")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad\.yaml:5: cells\[0\]\.array\.rows: must be >= 1/);
     writeFileSync(bad, "cells:\n  - id: a\n    position: [0, 0]\n");
-    expect((await runCli(["twin", "map", "--scene", canyon, "--cells", bad, "--out", join(dir, "x.png")])).stderr).toMatch(/bad\.yaml:\d+: cells\[0\]/);
+    expect(
+      (await runCli(["twin", "map", "--scene", canyon, "--cells", bad, "--out", join(dir, "x.png")])).stderr,
+    ).toMatch(/bad\.yaml:\d+: cells\[0\]/);
     writeFileSync(bad, "cells: [\n");
-    expect((await runCli(["twin", "map", "--scene", canyon, "--cells", bad, "--out", join(dir, "x.png")])).stderr).toMatch(/bad\.yaml:\d+:/);
-    expect((await runCli(["twin", "map", "--scene", canyon, "--cells", cells, "--out", join(dir, "x.jpg")])).stderr).toMatch(/\.png/);
+    expect(
+      (await runCli(["twin", "map", "--scene", canyon, "--cells", bad, "--out", join(dir, "x.png")])).stderr,
+    ).toMatch(/bad\.yaml:\d+:/);
+    expect(
+      (await runCli(["twin", "map", "--scene", canyon, "--cells", cells, "--out", join(dir, "x.jpg")])).stderr,
+    ).toMatch(/\.png/);
   });
 });

@@ -35,7 +35,9 @@ describe.each([2, 3] as const)("E2apCodec v%i", (version) => {
     expect(msg.ies.RANfunctionsAdded).toHaveLength(2);
     expect(ric.serviceModelOf(2)?.module.id).toBe("kpm-v3");
     expect(ric.serviceModelOf(3)?.module.id).toBe("rc-v1");
-    const resp = ric.encode(e2setupResponse({ transactionId: 1, plmn: "00f110", ricId: 7, accepted: [{ id: 2 }, { id: 3 }] }));
+    const resp = ric.encode(
+      e2setupResponse({ transactionId: 1, plmn: "00f110", ricId: 7, accepted: [{ id: 2 }, { id: 3 }] }),
+    );
     expect(node.decode(resp).ies.RANfunctionsAccepted).toEqual([
       { ranFunctionID: 2, ranFunctionRevision: 1 },
       { ranFunctionID: 3, ranFunctionRevision: 1 },
@@ -47,22 +49,46 @@ describe.each([2, 3] as const)("E2apCodec v%i", (version) => {
     const requestId = { requestor: 7, instance: 1 };
     const sub = ricSubscriptionRequest({ requestId, ranFunctionId: 2, eventTrigger: kpmDef, actions: [{ id: 1 }] });
     const back = e2.decode(e2.encode(sub));
-    expect(back.ies.RICsubscriptionDetails["ricAction-ToBeSetup-List"]).toEqual([{ ricActionID: 1, ricActionType: "report" }]);
-    expect(decodeSm("kpm-v3", "E2SM-KPM-EventTriggerDefinition", back.ies.RICsubscriptionDetails.ricEventTriggerDefinition))
-      .toEqual({ "eventDefinition-formats": { "eventDefinition-Format1": { reportingPeriod: 1000 } } });
-    expect(e2.decode(e2.encode(ricSubscriptionResponse({ requestId, ranFunctionId: 2, admitted: [1] }))).ies.RICactions_Admitted)
-      .toEqual([{ ricActionID: 1 }]);
-    const ind = ricIndication({ requestId, ranFunctionId: 2, actionId: 1, sn: 5, header: Uint8Array.of(9), message: Uint8Array.of(8, 7) });
+    expect(back.ies.RICsubscriptionDetails["ricAction-ToBeSetup-List"]).toEqual([
+      { ricActionID: 1, ricActionType: "report" },
+    ]);
+    expect(
+      decodeSm("kpm-v3", "E2SM-KPM-EventTriggerDefinition", back.ies.RICsubscriptionDetails.ricEventTriggerDefinition),
+    ).toEqual({ "eventDefinition-formats": { "eventDefinition-Format1": { reportingPeriod: 1000 } } });
+    expect(
+      e2.decode(e2.encode(ricSubscriptionResponse({ requestId, ranFunctionId: 2, admitted: [1] }))).ies
+        .RICactions_Admitted,
+    ).toEqual([{ ricActionID: 1 }]);
+    const ind = ricIndication({
+      requestId,
+      ranFunctionId: 2,
+      actionId: 1,
+      sn: 5,
+      header: Uint8Array.of(9),
+      message: Uint8Array.of(8, 7),
+    });
     const got = e2.decode(e2.encode(ind));
     expect(got.ies.RICindicationSN).toBe(5);
     expect(got.ies.RICindicationType).toBe("report");
-    const ctl = ricControlRequest({ requestId, ranFunctionId: 3, header: Uint8Array.of(1), message: Uint8Array.of(2), ackRequest: "ack" });
+    const ctl = ricControlRequest({
+      requestId,
+      ranFunctionId: 3,
+      header: Uint8Array.of(1),
+      message: Uint8Array.of(2),
+      ackRequest: "ack",
+    });
     expect(e2.decode(e2.encode(ctl)).ies.RICcontrolAckRequest).toBe("ack");
   });
 
   it("rejects a message missing a mandatory IE, naming it", () => {
     const e2 = new E2apCodec({ version });
-    const ind = ricIndication({ requestId: { requestor: 1, instance: 1 }, ranFunctionId: 2, actionId: 1, header: Uint8Array.of(), message: Uint8Array.of() });
+    const ind = ricIndication({
+      requestId: { requestor: 1, instance: 1 },
+      ranFunctionId: 2,
+      actionId: 1,
+      header: Uint8Array.of(),
+      message: Uint8Array.of(),
+    });
     delete ind.ies.RICindicationHeader;
     expect(() => e2.encode(ind)).toThrow(/mandatory IE RICindicationHeader is missing/);
     ind.ies.RICindicationHeader = Uint8Array.of();

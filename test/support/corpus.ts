@@ -16,7 +16,6 @@ import type { OracleModule } from "./oracle.js";
 
 export type { OracleModule };
 
-
 export interface CorpusEntry {
   name: string;
   module: SchemaModule;
@@ -25,8 +24,18 @@ export interface CorpusEntry {
   value: unknown;
 }
 
-function entries(module: SchemaModule, oracle: OracleModule, samples: Record<string, { type: string; value: unknown }>) {
-  return Object.entries(samples).map(([name, s]) => ({ name: `${module.id}/${name}`, module, oracle, type: s.type, value: s.value }));
+function entries(
+  module: SchemaModule,
+  oracle: OracleModule,
+  samples: Record<string, { type: string; value: unknown }>,
+) {
+  return Object.entries(samples).map(([name, s]) => ({
+    name: `${module.id}/${name}`,
+    module,
+    oracle,
+    type: s.type,
+    value: s.value,
+  }));
 }
 
 const pdus = (samples: Record<string, unknown>) =>

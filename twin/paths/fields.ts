@@ -1,34 +1,30 @@
 /**
- * Polarised field transport along a path. A path's effect on the wave is a 2x2 complex matrix from the
- * transmit field components (theta, phi at the angle of departure) to the received ones (theta, phi at
- * the angle of arrival, the direction from the receiver towards where the wave comes from), including
- * spreading and phase: antennas then combine with it (`a = rxPattern^T T txPattern`). The matrix is
- * found by carrying the two unit transmit fields through each interaction as complex 3-vectors.
+ * Polarised field transport along a path, as 2x2 complex matrices (Jones calculus). A path's effect on
+ * the wave is the matrix from the transmit field components (theta, phi at the angle of departure) to
+ * the received ones (theta, phi at the angle of arrival: the direction from the receiver towards where
+ * the wave comes from), spreading and phase included; antennas then combine with it
+ * (`a = rxPattern^T T txPattern`). Each interaction is diagonal in its own bases (TE/TM for a
+ * reflection, beta/phi for an edge); between interactions the bases turn by real 2x2 rotations (both
+ * are transverse to the same ray). All on plain numbers: no allocation per path but the result.
  *
  * Time convention exp(+j omega t); waves travel as exp(-j k s) (as twin/em).
  */
-import { fresnelReflection } from "../em/fresnel.js";
 import { distanceParameter, spreadingFactor, wedgeDiffraction } from "../em/diffraction.js";
+import { fresnelReflection } from "../em/fresnel.js";
 import { cross, dot, normalize, scale, sphericalBasis, type Vec3 } from "./vec.js";
 
-/** A complex 3-vector: real part and imaginary part. */
-export interface Field {
-  re: Vec3;
-  im: Vec3;
+/**
+ * One interaction: incoming basis (in1, in2), transverse to the incoming ray; outgoing basis (out1,
+ * out2), transverse to the outgoing ray; the complex coefficients of each basis vector.
+ */
+export interface Interaction2x2 {
+  readonly in1: Vec3;
+  readonly in2: Vec3;
+  readonly out1: Vec3;
+  readonly out2: Vec3;
+  readonly c1: readonly [number, number];
+  readonly c2: readonly [number, number];
 }
-
-const cscale = (f: Field, re: number, im: number): Field => ({
-  re: [f.re[0] * re - f.im[0] * im, f.re[1] * re - f.im[1] * im, f.re[2] * re - f.im[2] * im],
-  im: [f.re[0] * im + f.im[0] * re, f.re[1] * im + f.im[1] * re, f.re[2] * im + f.im[2] * re],
-});
-const cadd = (a: Field, b: Field): Field => ({
-  re: [a.re[0] + b.re[0], a.re[1] + b.re[1], a.re[2] + b.re[2]],
-  im: [a.im[0] + b.im[0], a.im[1] + b.im[1], a.im[2] + b.im[2]],
-});
-/** The complex component of `f` along real unit vector `u`. */
-const along = (f: Field, u: Vec3): [number, number] => [dot(f.re, u), dot(f.im, u)];
-/** Complex scalar (re, im) times real vector `u`. */
-const times = (re: number, im: number, u: Vec3): Field => ({ re: scale(u, re), im: scale(u, im) });
 
 /** Complex relative permittivity of a surface, [re, im]. */
 export type Eta = readonly [number, number];
@@ -36,26 +32,30 @@ export type Eta = readonly [number, number];
 const rScratch = new Float64Array(4);
 
 /**
- * Specular reflection of field `f` travelling along unit `kIn` at a surface of normal `normal` (either
- * side) and permittivity `eta`: TE along k x n keeps its direction, TM maps e_par_in = e_perp x k_in to
+ * Specular reflection of a ray along unit `kIn` at a surface of normal `normal` (either side) and
+ * permittivity `eta`: TE along k x n keeps its direction, TM maps e_par_in = e_perp x k_in to
  * e_par_out = e_perp x k_out (the basis of `fresnelReflection`'s coefficients). Returns the outgoing
- * direction and field.
+ * direction and the interaction.
  */
-export function reflect(f: Field, kIn: Vec3, normal: Vec3, eta: Eta): { k: Vec3; field: Field } {
+export function reflection(kIn: Vec3, normal: Vec3, eta: Eta): { k: Vec3; interaction: Interaction2x2 } {
   const c = dot(kIn, normal);
   const kOut: Vec3 = [kIn[0] - 2 * c * normal[0], kIn[1] - 2 * c * normal[1], kIn[2] - 2 * c * normal[2]];
   let perp = cross(kIn, normal);
   const len = Math.sqrt(perp[0] * perp[0] + perp[1] * perp[1] + perp[2] * perp[2]);
   // at normal incidence every transverse direction is TE and TM alike: pick one
   perp = len > 1e-12 ? scale(perp, 1 / len) : normalize(cross(kIn, Math.abs(kIn[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0]));
-  const parIn = cross(perp, kIn);
-  const parOut = cross(perp, kOut);
   fresnelReflection(Math.abs(c), eta[0], eta[1], rScratch);
-  const [sRe, sIm] = along(f, perp);
-  const [pRe, pIm] = along(f, parIn);
-  const te = times(sRe * rScratch[0] - sIm * rScratch[1], sRe * rScratch[1] + sIm * rScratch[0], perp);
-  const tm = times(pRe * rScratch[2] - pIm * rScratch[3], pRe * rScratch[3] + pIm * rScratch[2], parOut);
-  return { k: kOut, field: cadd(te, tm) };
+  return {
+    k: kOut,
+    interaction: {
+      in1: perp,
+      in2: cross(perp, kIn),
+      out1: perp,
+      out2: cross(perp, kOut),
+      c1: [rScratch[0], rScratch[1]],
+      c2: [rScratch[2], rScratch[3]],
+    },
+  };
 }
 
 /** The wedge geometry and faces' permittivities diffraction needs. */
@@ -113,48 +113,99 @@ export function diffractionGainBound(kIn: Vec3, g: DiffractionGeometry, wavenumb
 }
 
 /**
- * UTD diffraction (Kouyoumjian & Pathak with Luebbers-style face coefficients made reciprocal, see twin/em/diffraction.ts) of
- * field `f` arriving along unit `kIn` at the edge point and leaving along unit `kOut`, including the
- * spreading factor A(s', s) and the phase over s (the incident field is taken at the edge point).
+ * UTD diffraction (Kouyoumjian & Pathak with Luebbers-style face coefficients made reciprocal, see
+ * twin/em/diffraction.ts) of a field arriving along unit `kIn` at the edge point and leaving along unit
+ * `kOut`, including the spreading factor A(s', s) and the phase over s (the incident field is taken at
+ * the edge point).
  */
-export function diffract(f: Field, kIn: Vec3, kOut: Vec3, g: DiffractionGeometry, wavenumber: number): Field {
+export function diffraction(kIn: Vec3, kOut: Vec3, g: DiffractionGeometry, wavenumber: number): Interaction2x2 {
   const e = g.edge;
   const phiPrimeHat = scale(normalize(cross(e, kIn)), -1);
-  const betaPrimeHat = cross(phiPrimeHat, kIn);
   const phiHat = normalize(cross(e, kOut));
-  const betaHat = cross(phiHat, kOut);
   diffractionCoefficients(g, kIn, wavenumber);
-  const [bRe, bIm] = along(f, betaPrimeHat);
-  const [pRe, pIm] = along(f, phiPrimeHat);
-  // K&P's dyadic: E_d = -(E_i . beta0') Ds beta0 - (E_i . phi') Dh phi
-  const soft = times(-(bRe * dScratch[0] - bIm * dScratch[1]), -(bRe * dScratch[1] + bIm * dScratch[0]), betaHat);
-  const hard = times(-(pRe * dScratch[2] - pIm * dScratch[3]), -(pRe * dScratch[3] + pIm * dScratch[2]), phiHat);
+  // K&P's dyadic E_d = -(E_i . beta0') Ds beta0 - (E_i . phi') Dh phi, with the spreading factor
+  // A(s', s) and the phase over s folded in
   const a = spreadingFactor(g.sourceDistanceM, g.observerDistanceM);
   const phase = -wavenumber * g.observerDistanceM;
-  return cscale(cadd(soft, hard), a * Math.cos(phase), a * Math.sin(phase));
+  const cRe = -a * Math.cos(phase);
+  const cIm = -a * Math.sin(phase);
+  return {
+    in1: cross(phiPrimeHat, kIn),
+    in2: phiPrimeHat,
+    out1: cross(phiHat, kOut),
+    out2: phiHat,
+    c1: [dScratch[0] * cRe - dScratch[1] * cIm, dScratch[0] * cIm + dScratch[1] * cRe],
+    c2: [dScratch[2] * cRe - dScratch[3] * cIm, dScratch[2] * cIm + dScratch[3] * cRe],
+  };
 }
 
-/** Multiplies a field by factor * exp(j phase): spreading and phase over a stretch of path. */
-export function spread(f: Field, factor: number, phase: number): Field {
-  return cscale(f, factor * Math.cos(phase), factor * Math.sin(phase));
+/** The running matrix: real parts m00 m01 m10 m11, then imaginary parts. */
+const jonesScratch = new Float64Array(8);
+
+/** m <- R m, R the real change of basis from (b1, b2) to (u1, u2): R_ij = u_i . b_j. */
+function turn(m: Float64Array, u1: Vec3, u2: Vec3, b1: Vec3, b2: Vec3): void {
+  const a = dot(u1, b1);
+  const b = dot(u1, b2);
+  const c = dot(u2, b1);
+  const d = dot(u2, b2);
+  for (let part = 0; part < 8; part += 4) {
+    const x00 = m[part];
+    const x01 = m[part + 1];
+    const x10 = m[part + 2];
+    const x11 = m[part + 3];
+    m[part] = a * x00 + b * x10;
+    m[part + 1] = a * x01 + b * x11;
+    m[part + 2] = c * x00 + d * x10;
+    m[part + 3] = c * x01 + d * x11;
+  }
+}
+
+/** Row `at` (0 or 2) of m times the complex (cRe, cIm). */
+function scaleRow(m: Float64Array, at: number, cRe: number, cIm: number): void {
+  for (let k = at; k < at + 2; k++) {
+    const re = m[k];
+    const im = m[4 + k];
+    m[k] = cRe * re - cIm * im;
+    m[4 + k] = cRe * im + cIm * re;
+  }
 }
 
 /**
  * The path's 2x2 transfer matrix as 8 numbers (complex, row-major: [theta<-theta, theta<-phi,
- * phi<-theta, phi<-phi]): `carry` maps a transmit field leaving along `kDeparture` to the received field
- * arriving along `kArrival`.
+ * phi<-theta, phi<-phi]) for a ray leaving along `kDeparture`, meeting `interactions` in order and
+ * arriving along `kArrival`, times the complex scalar (sRe, sIm) (free-space spreading and phase).
  */
-export function transferMatrix(kDeparture: Vec3, kArrival: Vec3, carry: (f: Field) => Field): Float64Array {
+export function transferMatrix(
+  kDeparture: Vec3,
+  kArrival: Vec3,
+  interactions: readonly Interaction2x2[],
+  sRe: number,
+  sIm: number,
+): Float64Array {
   const tx = sphericalBasis(kDeparture);
   const rx = sphericalBasis(scale(kArrival, -1));
+  // m = [r + j i]: from the transmit basis to the basis we are in; each step a plain-number update
+  // (no closures: this runs for every path of a radio map)
+  const m = jonesScratch;
+  m.fill(0);
+  m[0] = 1;
+  m[3] = 1;
+  let b1 = tx.theta;
+  let b2 = tx.phi;
+  for (const x of interactions) {
+    turn(m, x.in1, x.in2, b1, b2);
+    scaleRow(m, 0, x.c1[0], x.c1[1]);
+    scaleRow(m, 2, x.c2[0], x.c2[1]);
+    b1 = x.out1;
+    b2 = x.out2;
+  }
+  turn(m, rx.theta, rx.phi, b1, b2);
   const out = new Float64Array(8);
-  [tx.theta, tx.phi].forEach((u, col) => {
-    const received = carry({ re: u, im: [0, 0, 0] });
-    [rx.theta, rx.phi].forEach((v, row) => {
-      const [re, im] = along(received, v);
-      out[(row * 2 + col) * 2] = re;
-      out[(row * 2 + col) * 2 + 1] = im;
-    });
-  });
+  for (let e = 0; e < 4; e++) {
+    const re = m[e];
+    const im = m[4 + e];
+    out[2 * e] = re * sRe - im * sIm;
+    out[2 * e + 1] = re * sIm + im * sRe;
+  }
   return out;
 }

@@ -6,7 +6,14 @@
  */
 import { SPEED_OF_LIGHT } from "../em/materials.js";
 import { type CandidateOptions, DEFAULT_CANDIDATE_OPTIONS, findCandidates } from "./candidates.js";
-import { diffract, diffractionGainBound, type Eta, type Field, reflect, spread, transferMatrix } from "./fields.js";
+import {
+  diffraction,
+  diffractionGainBound,
+  type Eta,
+  type Interaction2x2,
+  reflection,
+  transferMatrix,
+} from "./fields.js";
 import { solveSpecular } from "./image-method.js";
 import type { Interaction, Path, Paths } from "./paths.js";
 import { planeNormal } from "./planes.js";
@@ -91,10 +98,15 @@ function makePath(
   type: Path["type"],
   via: Vec3[],
   interactions: Interaction[],
-  carry: (f: Field) => Field,
+  physics: readonly Interaction2x2[],
+  /** Free-space spreading up to the first interaction that spreads otherwise (all the way when none does). */
+  freeSpaceM: number,
 ): Path {
   const corners = [link.tx, ...via, rx];
   const lengthM = polylineLength(corners);
+  // lambda / (4 pi d) exp(-j k d)
+  const amplitude = link.wavelength / (4 * Math.PI * freeSpaceM);
+  const phase = -link.wavenumber * freeSpaceM;
   const departure = normalize(sub(corners[1], link.tx));
   const arrival = normalize(sub(rx, corners[corners.length - 2]));
   return {
@@ -104,7 +116,7 @@ function makePath(
     delayS: lengthM / SPEED_OF_LIGHT,
     aod: azEl(departure),
     aoa: azEl(scale(arrival, -1)),
-    transfer: transferMatrix(departure, arrival, carry),
+    transfer: transferMatrix(departure, arrival, physics, amplitude * Math.cos(phase), amplitude * Math.sin(phase)),
   };
 }
 
@@ -114,13 +126,8 @@ function polylineLength(corners: readonly Vec3[]): number {
   return sum;
 }
 
-/** Free-space factor lambda / (4 pi d) exp(-j k d). */
-const freeSpace = (link: Link, f: Field, d: number) =>
-  spread(f, link.wavelength / (4 * Math.PI * d), -link.wavenumber * d);
-
 export function lineOfSightPath(link: Link, rx: Vec3): Path {
-  const d = distance(link.tx, rx);
-  return makePath(link, rx, "los", [], [], (f) => freeSpace(link, f, d));
+  return makePath(link, rx, "los", [], [], [], distance(link.tx, rx));
 }
 
 function specular(link: Link, rx: Vec3, planes: readonly number[], points: Vec3[], triangles: number[]): Path {
@@ -132,17 +139,14 @@ function specular(link: Link, rx: Vec3, planes: readonly number[], points: Vec3[
     materials: [ts.materialName(triangles[i])],
   }));
   const lengthM = polylineLength([link.tx, ...points, rx]);
-  return makePath(link, rx, "reflection", points, interactions, (f) => {
-    let k = normalize(sub(points[0], link.tx));
-    let field = f;
-    points.forEach((_, i) => {
-      const out = reflect(field, k, planeNormal(ts.planes, planes[i]), link.etas[ts.materialIndex(triangles[i])]);
-      field = out.field;
-      k = out.k;
-    });
-    // planar reflectors keep the spherical wave's spreading: 1 / total length
-    return freeSpace(link, field, lengthM);
+  let k = normalize(sub(points[0], link.tx));
+  const physics = points.map((_, i) => {
+    const r = reflection(k, planeNormal(ts.planes, planes[i]), link.etas[ts.materialIndex(triangles[i])]);
+    k = r.k;
+    return r.interaction;
   });
+  // planar reflectors keep the spherical wave's spreading: 1 / total length
+  return makePath(link, rx, "reflection", points, interactions, physics, lengthM);
 }
 
 /** Angle of vector (vx, vy, vz) about the wedge's edge, from face 0 through the exterior, in [0, 2 pi). */
@@ -232,7 +236,7 @@ export function diffractedPath(
     objects,
     materials: [...new Set([ts.materialName(w.triangle0), ts.materialName(w.triangle1)])],
   };
-  return makePath(link, rx, "diffraction", [q], [interaction], (f) =>
-    diffract(freeSpace(link, f, sourceDistanceM), kIn, kOut, geometry, link.wavenumber),
-  );
+  // free space up to the edge; the UTD coefficient carries the rest
+  const physics = [diffraction(kIn, kOut, geometry, link.wavenumber)];
+  return makePath(link, rx, "diffraction", [q], [interaction], physics, sourceDistanceM);
 }

@@ -14,7 +14,7 @@ import type { MapGrid } from "./footprint.js";
 import type { CellMarks } from "./marks.js";
 
 /** Largest footprint semi-axis marked, metres (grazing rays would otherwise mark whole streets). */
-const MAX_FOOTPRINT_M = 12;
+const MAX_FOOTPRINT_M = 18;
 
 export interface DiscoveryPlane {
   readonly grid: MapGrid;

@@ -18,6 +18,7 @@ export class BeamAccumulator {
   private readonly dir = new Float64Array(3);
 
   readonly beams: number;
+  private tableOnce: BeamGainTable | undefined;
 
   constructor(
     private readonly cell: Cell,
@@ -26,6 +27,12 @@ export class BeamAccumulator {
     this.beams = cell.codebook.beamCount;
     this.beamScratch = new Float64Array(cell.codebook.beamCount);
     this.gains = new Float32Array(cell.codebook.beamCount * cellCount);
+  }
+
+  /** The cell's tabulated beam gains (made on first use). */
+  get table(): BeamGainTable {
+    this.tableOnce ??= new BeamGainTable(this.cell);
+    return this.tableOnce;
   }
 
   /** The cell's beam gains towards unit direction `dir`, into `out`. */
@@ -54,6 +61,62 @@ export class BeamAccumulator {
     beamGains(this.cell, this.dir, this.beamScratch);
     const beams = this.beamScratch;
     for (let b = 0; b < beams.length; b++) this.gains[b * this.cellCount + gridCell] += beams[b] * power;
+  }
+}
+
+/**
+ * A cell's beam gains tabulated over directions (1 degree steps in azimuth and elevation), each patch
+ * holding the largest gain at its four corners, 1 dB up: a fast upper estimate for deciding which paths
+ * to skip. (Accumulation uses the exact gains.)
+ */
+export class BeamGainTable {
+  private static readonly STEP = Math.PI / 180;
+  private static readonly MARGIN = 10 ** 0.1;
+  private readonly patches: Float32Array;
+  private readonly beams: number;
+
+  constructor(cell: Cell) {
+    this.beams = cell.codebook.beamCount;
+    const cols = 361;
+    const rows = 181;
+    const corners = new Float32Array(cols * rows * this.beams);
+    const g = new Float64Array(this.beams);
+    const d = new Float64Array(3);
+    for (let j = 0; j < rows; j++) {
+      const el = -Math.PI / 2 + j * BeamGainTable.STEP;
+      for (let i = 0; i < cols; i++) {
+        const az = -Math.PI + i * BeamGainTable.STEP;
+        d[0] = Math.cos(el) * Math.cos(az);
+        d[1] = Math.cos(el) * Math.sin(az);
+        d[2] = Math.sin(el);
+        beamGains(cell, d, g);
+        corners.set(g, (j * cols + i) * this.beams);
+      }
+    }
+    this.patches = new Float32Array(360 * 180 * this.beams);
+    for (let j = 0; j < 180; j++) {
+      for (let i = 0; i < 360; i++) {
+        for (let b = 0; b < this.beams; b++) {
+          const at = (r: number, c: number) => corners[(r * cols + c) * this.beams + b];
+          const max = Math.max(at(j, i), at(j, i + 1), at(j + 1, i), at(j + 1, i + 1));
+          this.patches[(j * 360 + i) * this.beams + b] = max * BeamGainTable.MARGIN;
+        }
+      }
+    }
+  }
+
+  /** Offset into the table of the patch holding unit direction (x, y, z). */
+  patchOf(x: number, y: number, z: number): number {
+    const i = Math.min(359, Math.floor((Math.atan2(y, x) + Math.PI) / BeamGainTable.STEP));
+    const j = Math.min(
+      179,
+      Math.max(0, Math.floor((Math.asin(Math.max(-1, Math.min(1, z))) + Math.PI / 2) / BeamGainTable.STEP)),
+    );
+    return (j * 360 + i) * this.beams;
+  }
+
+  gain(patch: number, beam: number): number {
+    return this.patches[patch + beam];
   }
 }
 
@@ -117,9 +180,10 @@ export function evaluateSpecular(
 }
 
 /**
- * Where the transmitter is in sight, a diffracted path weaker than this share of the line-of-sight
- * path in every beam (-40 dB) is skipped before its rays are cast: such paths change a cell's power
- * sum by a few hundredths of a dB at most, and they are most of the pairs discovery finds in open areas.
+ * Where the transmitter is in sight, a diffracted path is skipped before its rays are cast when in
+ * every beam it stays below this share (-40 dB) of the line of sight in the strongest beam: it could
+ * change no beam that is within 40 dB of the cell's best by more than a few hundredths of a dB, and
+ * such paths are most of the pairs discovery finds in open areas.
  */
 export const LIT_DIFFRACTION_FLOOR = 1e-4;
 
@@ -135,16 +199,18 @@ export function evaluateDiffraction(
   onProgress?: (done: number) => void,
 ): number {
   const wedges = link.ts.wedges;
-  const losBeams = new Float64Array(acc.beams);
-  const pathBeams = new Float64Array(acc.beams);
+  const table = acc.table;
+  const beamCount = acc.beams;
+  const losBeams = new Float64Array(beamCount);
   let floorCell = -1;
-  let losGain = 0;
-  // kept unless every beam has it 40 dB under the line of sight
+  let floor = 0;
+  // the strongest beam's line-of-sight gain per lit cell, kept (pairs come grouped by wedge, so cells recur)
+  const losBest = new Float32Array(grid.width * grid.height).fill(-1);
+  // kept unless 40 dB under the strongest beam's line of sight in every beam (the path's beam gains
+  // from the table: an upper estimate)
   const worthIt = (departure: Vec3, bound: number) => {
-    acc.beamGainsTowards(departure, pathBeams);
-    for (let b = 0; b < pathBeams.length; b++) {
-      if (bound * pathBeams[b] >= LIT_DIFFRACTION_FLOOR * losGain * losBeams[b]) return true;
-    }
+    const patch = table.patchOf(departure[0], departure[1], departure[2]);
+    for (let b = 0; b < beamCount; b++) if (bound * table.gain(patch, b) >= floor) return true;
     return false;
   };
   let found = 0;
@@ -156,8 +222,11 @@ export function evaluateDiffraction(
     if (lit && floorCell !== k) {
       floorCell = k;
       const d = distance(link.tx, rx);
-      losGain = (link.wavelength / (4 * Math.PI * d)) ** 2;
-      acc.beamGainsTowards([(rx[0] - link.tx[0]) / d, (rx[1] - link.tx[1]) / d, (rx[2] - link.tx[2]) / d], losBeams);
+      if (losBest[k] < 0) {
+        acc.beamGainsTowards([(rx[0] - link.tx[0]) / d, (rx[1] - link.tx[1]) / d, (rx[2] - link.tx[2]) / d], losBeams);
+        losBest[k] = Math.max(...losBeams);
+      }
+      floor = LIT_DIFFRACTION_FLOOR * losBest[k] * (link.wavelength / (4 * Math.PI * d)) ** 2;
     }
     const p = diffractedPath(link, rx, wedges[codeOf(keys[i])], lit, lit ? worthIt : undefined);
     if (p) {

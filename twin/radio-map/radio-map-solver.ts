@@ -10,10 +10,10 @@ import { buildBvh, bvhBuffers } from "../bvh/index.js";
 import type { Scene } from "../scene/scene.js";
 import { sceneBounds } from "../scene/bounds.js";
 import { buildingMask, type MapGrid } from "./footprint.js";
-import { MAX_GRID_CELLS, mergeMarks, renumberCodes } from "./marks.js";
+import { MAX_GRID_CELLS } from "./marks.js";
 import { createRunner } from "./pool.js";
 import { RadioMap } from "./radio-map.js";
-import type { DiscoverResult, EvaluateResult, SolverSettings, Task } from "./tasks.js";
+import { type DiscoverResult, discoveredFor, type EvaluateResult, type SolverSettings, type Task } from "./tasks.js";
 
 export interface RadioMapOptions {
   readonly frequencyHz: number;
@@ -25,9 +25,14 @@ export interface RadioMapOptions {
   readonly area?: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
   readonly maxDepth?: number;
   readonly diffraction?: boolean;
-  /** Discovery rays per cell (default 1,000,000). */
+  /**
+   * Discovery rays per cell (default 1,000,000): the specular rays; diffraction discovery scales with
+   * it (Keller-cone rays and edge samples each by the square root), so doubling it doubles every kind.
+   */
   readonly rays?: number;
+  /** Override: spacing of the edge samples of diffraction discovery, metres (1 at 1,000,000 rays). */
   readonly edgeSpacingM?: number;
+  /** Override: rays around Keller's cone per edge sample (90 at 1,000,000 rays). */
   readonly coneRays?: number;
   readonly bandwidthHz?: number;
   readonly subcarrierSpacingHz?: number;
@@ -44,8 +49,6 @@ export const RADIO_MAP_DEFAULTS = {
   maxDepth: 3,
   diffraction: true,
   rays: 1_000_000,
-  edgeSpacingM: 1,
-  coneRays: 90,
   bandwidthHz: 20e6,
   subcarrierSpacingHz: 30e3,
   noiseFigureDb: 7,
@@ -77,6 +80,9 @@ export async function solveRadioMap(
   options: RadioMapOptions,
 ): Promise<RadioMap> {
   const o = { ...RADIO_MAP_DEFAULTS, ...options };
+  const density = Math.sqrt(o.rays / RADIO_MAP_DEFAULTS.rays);
+  const edgeSpacingM = options.edgeSpacingM ?? 1 / density;
+  const coneRays = options.coneRays ?? Math.max(8, Math.round(90 * density));
   if (!(o.frequencyHz > 0)) throw new RangeError(`frequency ${o.frequencyHz} Hz is not positive`);
   if (!Number.isInteger(o.maxDepth) || o.maxDepth < 0)
     throw new RangeError(`maxDepth ${o.maxDepth} is not a whole number >= 0`);
@@ -89,8 +95,8 @@ export async function solveRadioMap(
     maxDepth: o.maxDepth,
     diffraction: o.diffraction,
     rays: o.rays,
-    edgeSpacingM: o.edgeSpacingM,
-    coneRays: o.coneRays,
+    edgeSpacingM,
+    coneRays,
   };
   const skip = buildingMask(scene, grid, o.heightM);
   const threads = Math.max(1, Math.min(o.threads ?? availableParallelism(), 64));
@@ -114,27 +120,26 @@ export async function solveRadioMap(
       const label = cells.length > 1 ? ` ${cells[c].id}` : "";
       const part = (kind: "discover" | "los") =>
         Array.from({ length: parts }, (_, p): Task => ({ kind, cell: c, part: p, parts }));
-      const discovered = (await runner.run(part("discover"), report(`discovery${label}`, o.rays))) as DiscoverResult[];
-      const { sequences, specularKeys } = mergeSequences(discovered);
-      const wedgeKeys = mergeMarks(discovered.map((d) => d.wedgeKeys));
+      const discovered = (await runner.run(
+        part("discover"),
+        report(`discovery${label}`, o.diffraction ? 2 * o.rays : o.rays),
+      )) as DiscoverResult[];
       const los = (await runner.run(part("los"), report(`line of sight${label}`, n))) as EvaluateResult[];
       const visible = new Uint8Array(n);
       for (const r of los) for (let k = 0; k < n; k++) visible[k] |= r.visible![k];
-      const wedgeParts = splitKeys(wedgeKeys, parts);
-      const evaluateTasks = splitKeys(specularKeys, parts).map(
-        (keys, p): Task => ({
+      // each thread takes every parts-th grid cell (balanced however paths cluster) and merges what the
+      // discovery parts found for its cells itself, in parallel
+      const evaluateTasks = Array.from(
+        { length: parts },
+        (_, p): Task => ({
           kind: "evaluate",
           cell: c,
-          specularKeys: keys,
-          sequences,
-          wedgeKeys: wedgeParts[p],
+          discovered: discovered.map((d) => discoveredFor(d, p, parts)),
           losVisible: visible,
         }),
       );
-      const evaluated = (await runner.run(
-        evaluateTasks,
-        report(`paths${label}`, specularKeys.length + wedgeKeys.length),
-      )) as EvaluateResult[];
+      const pairs = discovered.reduce((s, d) => s + d.specularKeys.length + d.wedgeKeys.length, 0);
+      const evaluated = (await runner.run(evaluateTasks, report(`paths${label}`, pairs))) as EvaluateResult[];
       const sum = new Float32Array(los[0].gains.length);
       for (const r of [...los, ...evaluated]) for (let i = 0; i < sum.length; i++) sum[i] += r.gains[i];
       // inside buildings: not evaluated
@@ -174,32 +179,5 @@ export async function solveRadioMap(
       },
     },
     gains,
-  );
-}
-
-/** One sequence table from the workers' own numberings, and their marks renumbered into it. */
-function mergeSequences(parts: readonly DiscoverResult[]): { sequences: number[][]; specularKeys: Float64Array } {
-  const ids = new Map<string, number>();
-  const sequences: number[][] = [];
-  const renumbered = parts.map((p) => {
-    const local = p.sequences.map((seq) => {
-      const key = seq.join(",");
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = sequences.length;
-        ids.set(key, id);
-        sequences.push(seq);
-      }
-      return id;
-    });
-    return renumberCodes(p.specularKeys, (code) => local[code]);
-  });
-  return { sequences, specularKeys: mergeMarks(renumbered) };
-}
-
-/** Splits keys into `parts` runs of about equal length (the runs' pairs are disjoint). */
-function splitKeys(keys: Float64Array, parts: number): Float64Array[] {
-  return Array.from({ length: parts }, (_, p) =>
-    keys.subarray(Math.round((keys.length * p) / parts), Math.round((keys.length * (p + 1)) / parts)).slice(),
   );
 }

@@ -12,7 +12,7 @@ import type { Scene } from "../scene/scene.js";
 import { type DiscoveryPlane, discoverDiffraction, discoverSpecular, SequenceTable } from "./discovery.js";
 import { BeamAccumulator, evaluateDiffraction, evaluateLineOfSight, evaluateSpecular } from "./evaluate.js";
 import type { MapGrid } from "./footprint.js";
-import { CellMarks } from "./marks.js";
+import { CellMarks, cellOf, mergeMarks, renumberCodes } from "./marks.js";
 
 export interface SolverSettings {
   readonly frequencyHz: number;
@@ -62,9 +62,8 @@ export type Task =
   | {
       readonly kind: "evaluate";
       readonly cell: number;
-      readonly specularKeys: Float64Array;
-      readonly sequences: number[][];
-      readonly wedgeKeys: Float64Array;
+      /** What each discovery part found, for the grid cells of this task only (merged here). */
+      readonly discovered: readonly DiscoverResult[];
       readonly losVisible: Uint8Array;
     };
 
@@ -107,7 +106,11 @@ export function runTask(ctx: Context, task: Task, progress: (units: number) => v
       const wedgeMarks = new CellMarks();
       if (settings.diffraction) {
         const options = { edgeSpacingM: settings.edgeSpacingM, coneRays: settings.coneRays };
-        discoverDiffraction(ts, link.tx, plane, options, task.part, task.parts, wedgeMarks, progress);
+        // (progress in the same units as the specular rays: the wedges share as many)
+        const perWedge = settings.rays / Math.max(1, ts.wedges.length);
+        discoverDiffraction(ts, link.tx, plane, options, task.part, task.parts, wedgeMarks, (n) =>
+          progress(n * perWedge),
+        );
       }
       return { specularKeys: marks.finish(), sequences: table.sequences, wedgeKeys: wedgeMarks.finish() };
     }
@@ -119,27 +122,41 @@ export function runTask(ctx: Context, task: Task, progress: (units: number) => v
     }
     case "evaluate": {
       const acc = new BeamAccumulator(ctx.cells[task.cell], cellCount);
-      let paths = evaluateSpecular(
-        link,
-        plane.grid,
-        plane.heightM,
-        task.specularKeys,
-        task.sequences,
-        skip,
-        acc,
-        progress,
-      );
-      paths += evaluateDiffraction(
-        link,
-        plane.grid,
-        plane.heightM,
-        task.wedgeKeys,
-        skip,
-        task.losVisible,
-        acc,
-        progress,
-      );
+      const { sequences, specularKeys } = mergeSequences(task.discovered);
+      const wedgeKeys = mergeMarks(task.discovered.map((d) => d.wedgeKeys));
+      const { grid, heightM } = plane;
+      let paths = evaluateSpecular(link, grid, heightM, specularKeys, sequences, skip, acc, progress);
+      paths += evaluateDiffraction(link, grid, heightM, wedgeKeys, skip, task.losVisible, acc, progress);
       return { gains: acc.gains, paths };
     }
   }
+}
+
+/** One sequence table from the discovery parts' own numberings, and their marks renumbered into it. */
+export function mergeSequences(parts: readonly DiscoverResult[]): {
+  sequences: number[][];
+  specularKeys: Float64Array;
+} {
+  const ids = new Map<string, number>();
+  const sequences: number[][] = [];
+  const renumbered = parts.map((p) => {
+    const local = p.sequences.map((seq) => {
+      const key = seq.join(",");
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = sequences.length;
+        ids.set(key, id);
+        sequences.push(seq);
+      }
+      return id;
+    });
+    return renumberCodes(p.specularKeys, (code) => local[code]);
+  });
+  return { sequences, specularKeys: mergeMarks(renumbered) };
+}
+
+/** The part of a discovery result for grid cells k with k % parts === part. */
+export function discoveredFor(d: DiscoverResult, part: number, parts: number): DiscoverResult {
+  const pick = (keys: Float64Array) => keys.filter((key) => cellOf(key) % parts === part);
+  return { specularKeys: pick(d.specularKeys), sequences: d.sequences, wedgeKeys: pick(d.wedgeKeys) };
 }

@@ -70,7 +70,9 @@ const MEAS = [
 ];
 const measName = (i: number) => MEAS[i].replace("*", "");
 const record = (i: number, seed: number) =>
-  MEAS[i].endsWith("*") ? { real: Math.round((seed * 37.25 + i * 3.5) * 100) / 100 } : { integer: (seed * 7919 + i * 131) % 100000 };
+  MEAS[i].endsWith("*")
+    ? { real: Math.round((seed * 37.25 + i * 3.5) * 100) / 100 }
+    : { integer: (seed * 7919 + i * 131) % 100000 };
 
 const sliceLabel = { sliceID: { sST: hex("01"), sD: hex("000001") }, fiveQI: 9 };
 
@@ -97,7 +99,9 @@ function samples(version: KpmVersion): Record<string, Sample> {
       { binIndex: 3, startValue: { valueInt: -90 }, endValue: { valueInt: -44 } },
     ],
   };
-  const rsrpAbove = { testCondInfo: { testType: { rSRP: "true" }, testExpr: "greaterthan", testValue: { valueInt: -110 } } } as const;
+  const rsrpAbove = {
+    testCondInfo: { testType: { rSRP: "true" }, testExpr: "greaterthan", testValue: { valueInt: -110 } },
+  } as const;
   const slice1 = {
     testCondInfo: { testType: { sNSSAI: "true" }, testExpr: "equal", testValue: { valueOctS: hex("01000001") } },
   } as const;
@@ -158,11 +162,16 @@ function samples(version: KpmVersion): Record<string, Sample> {
           measCondList: [
             {
               measType: { measName: "DRB.UEThpDl" },
-              matchingCond: [{ matchingCondChoice: { measLabel: sliceLabel } }, { matchingCondChoice: rsrpAbove, logicalOR: "true" }],
+              matchingCond: [
+                { matchingCondChoice: { measLabel: sliceLabel } },
+                { matchingCondChoice: rsrpAbove, logicalOR: "true" },
+              ],
             },
             {
               measType: { measName: "L1M.SS-RSRP" },
-              matchingCond: [{ matchingCondChoice: { testCondInfo: { testType: { isStat: "true" }, testExpr: "present" } } }],
+              matchingCond: [
+                { matchingCondChoice: { testCondInfo: { testType: { isStat: "true" }, testExpr: "present" } } },
+              ],
               binRangeDef: distBins,
             },
           ],
@@ -208,13 +217,18 @@ function samples(version: KpmVersion): Record<string, Sample> {
     }),
     "indicationMessage-format1-bare": sample(k.E2SM_KPM_IndicationMessage, {
       "indicationMessage-formats": {
-        "indicationMessage-Format1": { measData: [{ measRecord: [{ integer: 4294967295 }, { real: -0.5 }, { noValue: null }] }] },
+        "indicationMessage-Format1": {
+          measData: [{ measRecord: [{ integer: 4294967295 }, { real: -0.5 }, { noValue: null }] }],
+        },
       },
     }),
     "indicationMessage-format2": sample(k.E2SM_KPM_IndicationMessage, {
       "indicationMessage-formats": {
         "indicationMessage-Format2": {
-          measData: [{ measRecord: [{ real: 48213.75 }, { integer: 12 }] }, { measRecord: [{ real: 51002.5 }, { integer: 9 }] }],
+          measData: [
+            { measRecord: [{ real: 48213.75 }, { integer: 12 }] },
+            { measRecord: [{ real: 51002.5 }, { integer: 9 }] },
+          ],
           measCondUEidList: [
             {
               measType: { measName: "DRB.UEThpDl" },
@@ -246,10 +260,19 @@ function samples(version: KpmVersion): Record<string, Sample> {
         "ranFunction-Instance": 1,
       },
       "ric-EventTriggerStyle-List": [
-        { "ric-EventTriggerStyle-Type": 1, "ric-EventTriggerStyle-Name": "Periodic Report", "ric-EventTriggerFormat-Type": 1 },
+        {
+          "ric-EventTriggerStyle-Type": 1,
+          "ric-EventTriggerStyle-Name": "Periodic Report",
+          "ric-EventTriggerFormat-Type": 1,
+        },
       ],
       "ric-ReportStyle-List": [
-        reportStyle(1, "E2 Node Measurement", 1, MEAS.map((_, i) => measName(i))),
+        reportStyle(
+          1,
+          "E2 Node Measurement",
+          1,
+          MEAS.map((_, i) => measName(i)),
+        ),
         reportStyle(2, "E2 Node Measurement for a single UE", 1, ["DRB.UEThpDl", "DRB.UEThpUl", "RRU.PrbUsedDl"]),
         reportStyle(3, "Condition-based, UE-level E2 Node Measurement", 2, ["DRB.UEThpDl", "DRB.RlcSduDelayDl"]),
         reportStyle(4, "Common Condition-based, UE-level Measurement", 3, ["DRB.UEThpDl", "DRB.UEThpUl"]),

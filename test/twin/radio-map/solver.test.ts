@@ -18,7 +18,10 @@ import { box, floor, quadScene, wallX } from "../paths/support.js";
 
 const F = 3.5e9;
 const LAMBDA = 299792458 / F;
-const CANYON = new URL("../../../../shared/scenes/sionna/simple_street_canyon/simple_street_canyon.xml", import.meta.url).pathname;
+const CANYON = new URL(
+  "../../../../shared/scenes/sionna/simple_street_canyon/simple_street_canyon.xml",
+  import.meta.url,
+).pathname;
 
 const isoCell: CellSpec = {
   id: "iso",
@@ -71,80 +74,99 @@ describe("radio map solver", () => {
     const withD = await solveRadioMap(scene, [cell], options);
     const without = await solveRadioMap(scene, [cell], { ...options, diffraction: false });
     const { grid } = withD.meta;
-    const at = (x: number, y: number) => Math.floor((y - grid.y0) / grid.resM) * grid.width + Math.floor((x - grid.x0) / grid.resM);
+    const at = (x: number, y: number) =>
+      Math.floor((y - grid.y0) / grid.resM) * grid.width + Math.floor((x - grid.x0) / grid.resM);
     expect(Number.isNaN(withD.beamGains(0, 0)[at(-10, -20)])).toBe(true);
     const shadow = at(45, 0);
     expect(without.beamGains(0, 0)[shadow]).toBe(0);
     expect(withD.beamGains(0, 0)[shadow]).toBeGreaterThan(0);
   });
 
-  it.skipIf(!existsSync(CANYON))("agrees with the path solver at every sampled point (street canyon, order 2)", async () => {
-    const scene = await loadScene(CANYON);
-    const map = await solveRadioMap(scene, [sectorCell], { frequencyHz: F, maxDepth: 2, resM: 2, threads: 2, rays: 400_000 });
-    const ts = new TracingScene(scene);
-    const cell = cellFromSpec(sectorCell);
-    const { grid } = map.meta;
-    const beams = new Float64Array(8);
-    const field = new Float64Array(2);
-    let compared = 0;
-    let worst = 0;
-    for (let k = 7; k < grid.width * grid.height; k += 97) {
-      const got = map.beamGains(0, 3)[k];
-      if (Number.isNaN(got)) continue;
-      const i = k % grid.width;
-      const j = Math.floor(k / grid.width);
-      const rx: Vec3 = [grid.x0 + (i + 0.5) * grid.resM, grid.y0 + (j + 0.5) * grid.resM, 1.5];
-      const [paths] = solvePaths(ts, sectorCell.position, [rx], { frequencyHz: F, maxDepth: 2 });
-      let want = 0;
-      for (const p of paths.paths) {
-        const dir = Float64Array.from(fromAzEl(p.aod[0], p.aod[1]));
-        beamGains(cell, dir, beams);
-        polarizedField(cell, dir, field);
-        const t = p.transfer;
-        const re = t[0] * field[0] + t[2] * field[1];
-        const im = t[1] * field[0] + t[3] * field[1];
-        want += (beams[3] * (re * re + im * im)) / (field[0] ** 2 + field[1] ** 2);
+  it.skipIf(!existsSync(CANYON))(
+    "agrees with the path solver at every sampled point (street canyon, order 2)",
+    async () => {
+      const scene = await loadScene(CANYON);
+      const map = await solveRadioMap(scene, [sectorCell], {
+        frequencyHz: F,
+        maxDepth: 2,
+        resM: 2,
+        threads: 2,
+        rays: 400_000,
+      });
+      const ts = new TracingScene(scene);
+      const cell = cellFromSpec(sectorCell);
+      const { grid } = map.meta;
+      const beams = new Float64Array(8);
+      const field = new Float64Array(2);
+      let compared = 0;
+      let worst = 0;
+      for (let k = 7; k < grid.width * grid.height; k += 97) {
+        const got = map.beamGains(0, 3)[k];
+        if (Number.isNaN(got)) continue;
+        const i = k % grid.width;
+        const j = Math.floor(k / grid.width);
+        const rx: Vec3 = [grid.x0 + (i + 0.5) * grid.resM, grid.y0 + (j + 0.5) * grid.resM, 1.5];
+        const [paths] = solvePaths(ts, sectorCell.position, [rx], { frequencyHz: F, maxDepth: 2 });
+        let want = 0;
+        for (const p of paths.paths) {
+          const dir = Float64Array.from(fromAzEl(p.aod[0], p.aod[1]));
+          beamGains(cell, dir, beams);
+          polarizedField(cell, dir, field);
+          const t = p.transfer;
+          const re = t[0] * field[0] + t[2] * field[1];
+          const im = t[1] * field[0] + t[3] * field[1];
+          want += (beams[3] * (re * re + im * im)) / (field[0] ** 2 + field[1] ** 2);
+        }
+        if (want === 0) {
+          expect(got).toBe(0);
+          continue;
+        }
+        compared++;
+        worst = Math.max(worst, Math.abs(10 * Math.log10(got / want)));
       }
-      if (want === 0) {
-        expect(got).toBe(0);
-        continue;
-      }
-      compared++;
-      worst = Math.max(worst, Math.abs(10 * Math.log10(got / want)));
-    }
-    console.log(`map vs path solver: ${compared} points, worst ${worst.toFixed(3)} dB`);
-    expect(compared).toBeGreaterThan(30);
-    // the map skips lit-region diffraction 40 dB under the line of sight; discovery may miss a weak path
-    expect(worst).toBeLessThan(0.5);
-  });
+      console.log(`map vs path solver: ${compared} points, worst ${worst.toFixed(3)} dB`);
+      expect(compared).toBeGreaterThan(30);
+      // the map skips lit-region diffraction 40 dB under the line of sight; discovery may miss a weak path
+      expect(worst).toBeLessThan(0.5);
+    },
+  );
 
-  it.skipIf(!existsSync(CANYON))("gives the same map from one thread or two, and converges as the rays double", async () => {
-    const scene = await loadScene(CANYON);
-    const options = { frequencyHz: F, maxDepth: 3, resM: 2 };
-    const one = await solveRadioMap(scene, [sectorCell], { ...options, threads: 1, rays: 200_000 });
-    const two = await solveRadioMap(scene, [sectorCell], { ...options, threads: 2, rays: 200_000 });
-    for (let i = 0; i < one.gains.length; i += 13) {
-      if (Number.isNaN(one.gains[i])) expect(Number.isNaN(two.gains[i])).toBe(true);
-      else expect(two.gains[i]).toBeCloseTo(one.gains[i], 12 - Math.ceil(-Math.log10(one.gains[i] || 1)));
-    }
-    const doubled = await solveRadioMap(scene, [sectorCell], { ...options, threads: 2, rays: 400_000 });
-    const a = one.serving().rsrpDbm;
-    const b = doubled.serving().rsrpDbm;
-    let sum = 0;
-    let n = 0;
-    for (let k = 0; k < a.length; k++) {
-      if (Number.isFinite(a[k]) && Number.isFinite(b[k])) {
-        sum += (a[k] - b[k]) ** 2;
-        n++;
+  it.skipIf(!existsSync(CANYON))(
+    "gives the same map from one thread or two, and converges as the rays double",
+    async () => {
+      const scene = await loadScene(CANYON);
+      const options = { frequencyHz: F, maxDepth: 3, resM: 2 };
+      const one = await solveRadioMap(scene, [sectorCell], { ...options, threads: 1, rays: 200_000 });
+      const two = await solveRadioMap(scene, [sectorCell], { ...options, threads: 2, rays: 200_000 });
+      for (let i = 0; i < one.gains.length; i += 13) {
+        if (Number.isNaN(one.gains[i])) expect(Number.isNaN(two.gains[i])).toBe(true);
+        else expect(two.gains[i]).toBeCloseTo(one.gains[i], 12 - Math.ceil(-Math.log10(one.gains[i] || 1)));
       }
-    }
-    const rmse = Math.sqrt(sum / n);
-    console.log(`street canyon, 200k vs 400k rays: RSRP RMSE ${rmse.toFixed(3)} dB over ${n} cells`);
-    expect(rmse).toBeLessThan(0.5);
-  });
+      const doubled = await solveRadioMap(scene, [sectorCell], { ...options, threads: 2, rays: 400_000 });
+      const a = one.serving().rsrpDbm;
+      const b = doubled.serving().rsrpDbm;
+      let sum = 0;
+      let n = 0;
+      for (let k = 0; k < a.length; k++) {
+        if (Number.isFinite(a[k]) && Number.isFinite(b[k])) {
+          sum += (a[k] - b[k]) ** 2;
+          n++;
+        }
+      }
+      const rmse = Math.sqrt(sum / n);
+      console.log(`street canyon, 200k vs 400k rays: RSRP RMSE ${rmse.toFixed(3)} dB over ${n} cells`);
+      expect(rmse).toBeLessThan(0.5);
+    },
+  );
 
   it("writes and reads the map file, and rejects damaged files naming the part", async () => {
-    const map = await solveRadioMap(quadScene([]), [isoCell], { frequencyHz: F, area: { x0: 0, y0: 0, x1: 20, y1: 10 }, resM: 2, threads: 1, rays: 100 });
+    const map = await solveRadioMap(quadScene([]), [isoCell], {
+      frequencyHz: F,
+      area: { x0: 0, y0: 0, x1: 20, y1: 10 },
+      resM: 2,
+      threads: 1,
+      rays: 100,
+    });
     const bytes = encodeRadioMap(map);
     const back = decodeRadioMap(bytes, "m.bin");
     expect(back.meta).toEqual(JSON.parse(JSON.stringify(map.meta)));
