@@ -13,8 +13,12 @@ import { cross, dot, type Vec3 } from "../paths/vec.js";
 import type { MapGrid } from "./footprint.js";
 import type { CellMarks } from "./marks.js";
 
-/** Largest footprint semi-axis marked, metres (grazing rays would otherwise mark whole streets). */
-const MAX_FOOTPRINT_M = 18;
+/**
+ * Largest footprint semi-axes marked, metres: across the ray, and along it (where grazing rays stretch
+ * their footprint; unbounded, they would mark whole streets).
+ */
+const MAX_ACROSS_M = 18;
+const MAX_ALONG_M = 48;
 
 export interface DiscoveryPlane {
   readonly grid: MapGrid;
@@ -39,8 +43,8 @@ export function markFootprint(
 ) {
   const { x0, y0, resM, width, height } = plane.grid;
   const pad = resM * 0.71; // a cell counts when the ellipse reaches roughly any part of it
-  const across = Math.min(Math.max(radiusM, resM), MAX_FOOTPRINT_M) + pad;
-  const along = Math.min(Math.max(radiusM / Math.max(Math.abs(dz), 1e-3), resM), MAX_FOOTPRINT_M) + pad;
+  const across = Math.min(Math.max(radiusM, resM), MAX_ACROSS_M) + pad;
+  const along = Math.min(Math.max(radiusM / Math.max(Math.abs(dz), 1e-3), resM), MAX_ALONG_M) + pad;
   const h = Math.sqrt(dx * dx + dy * dy);
   const ux = h > 0 ? dx / h : 1;
   const uy = h > 0 ? dy / h : 0;
