@@ -155,6 +155,60 @@ export function evaluateLineOfSight(
 }
 
 /** Specular paths for sorted (sequence, cell) keys. */
+/**
+ * Runs `tryCell(code, cell)` over each code's marked cells and grows from every cell where it finds a
+ * path into the 8 neighbours, until the path's region is closed: discovery's rays only seed a region,
+ * so a region is evaluated whole however thin it is or however few rays landed in it (the map then
+ * stops changing as the rays grow, once every region has a seed). Keys are sorted by code.
+ */
+export function floodEvaluate(
+  grid: MapGrid,
+  keys: Float64Array,
+  skip: Uint8Array,
+  tryCell: (code: number, cell: number) => boolean,
+  onProgress?: (done: number) => void,
+): number {
+  const { width, height } = grid;
+  const stamp = new Int32Array(width * height).fill(-1);
+  const queue: number[] = [];
+  let found = 0;
+  let group = 0;
+  for (let i = 0; i < keys.length; ) {
+    const code = codeOf(keys[i]);
+    group++;
+    for (; i < keys.length && codeOf(keys[i]) === code; i++) {
+      const k = cellOf(keys[i]);
+      if (stamp[k] !== group) {
+        stamp[k] = group;
+        queue.push(k);
+      }
+      if (onProgress && (i & 8191) === 8191) onProgress(8192);
+    }
+    while (queue.length > 0) {
+      const k = queue.pop()!;
+      if (skip[k] || !tryCell(code, k)) continue;
+      found++;
+      const x = k % width;
+      const y = (k - x) / width;
+      for (let dy = -1; dy <= 1; dy++) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          if (nx < 0 || nx >= width) continue;
+          const n = ny * width + nx;
+          if (stamp[n] !== group) {
+            stamp[n] = group;
+            queue.push(n);
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Specular paths for sorted (sequence, cell) keys, each region grown from its seeds. */
 export function evaluateSpecular(
   link: Link,
   grid: MapGrid,
@@ -165,18 +219,17 @@ export function evaluateSpecular(
   acc: BeamAccumulator,
   onProgress?: (done: number) => void,
 ): number {
-  let found = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const k = cellOf(keys[i]);
-    if (skip[k]) continue;
-    const p = specularPath(link, cellPoint(grid, heightM, k), sequences[codeOf(keys[i])]);
-    if (p) {
-      acc.add(p, k);
-      found++;
-    }
-    if (onProgress && (i & 8191) === 8191) onProgress(8192);
-  }
-  return found;
+  return floodEvaluate(
+    grid,
+    keys,
+    skip,
+    (code, k) => {
+      const p = specularPath(link, cellPoint(grid, heightM, k), sequences[code]);
+      if (p) acc.add(p, k);
+      return p !== null;
+    },
+    onProgress,
+  );
 }
 
 /**
@@ -187,7 +240,7 @@ export function evaluateSpecular(
  */
 export const LIT_DIFFRACTION_FLOOR = 1e-4;
 
-/** Diffracted paths for sorted (wedge, cell) keys. */
+/** Diffracted paths for sorted (wedge, cell) keys, each region grown from its seeds. */
 export function evaluateDiffraction(
   link: Link,
   grid: MapGrid,
@@ -202,9 +255,8 @@ export function evaluateDiffraction(
   const table = acc.table;
   const beamCount = acc.beams;
   const losBeams = new Float64Array(beamCount);
-  let floorCell = -1;
   let floor = 0;
-  // the strongest beam's line-of-sight gain per lit cell, kept (pairs come grouped by wedge, so cells recur)
+  // the strongest beam's line-of-sight gain per lit cell, kept (each cell recurs for many wedges)
   const losBest = new Float32Array(grid.width * grid.height).fill(-1);
   // kept unless 40 dB under the strongest beam's line of sight in every beam (the path's beam gains
   // from the table: an upper estimate)
@@ -213,27 +265,28 @@ export function evaluateDiffraction(
     for (let b = 0; b < beamCount; b++) if (bound * table.gain(patch, b) >= floor) return true;
     return false;
   };
-  let found = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const k = cellOf(keys[i]);
-    if (skip[k]) continue;
-    const rx = cellPoint(grid, heightM, k);
-    const lit = losVisible[k] === 1;
-    if (lit && floorCell !== k) {
-      floorCell = k;
-      const d = distance(link.tx, rx);
-      if (losBest[k] < 0) {
-        acc.beamGainsTowards([(rx[0] - link.tx[0]) / d, (rx[1] - link.tx[1]) / d, (rx[2] - link.tx[2]) / d], losBeams);
-        losBest[k] = Math.max(...losBeams);
+  return floodEvaluate(
+    grid,
+    keys,
+    skip,
+    (code, k) => {
+      const rx = cellPoint(grid, heightM, k);
+      const lit = losVisible[k] === 1;
+      if (lit) {
+        const d = distance(link.tx, rx);
+        if (losBest[k] < 0) {
+          acc.beamGainsTowards(
+            [(rx[0] - link.tx[0]) / d, (rx[1] - link.tx[1]) / d, (rx[2] - link.tx[2]) / d],
+            losBeams,
+          );
+          losBest[k] = Math.max(...losBeams);
+        }
+        floor = LIT_DIFFRACTION_FLOOR * losBest[k] * (link.wavelength / (4 * Math.PI * d)) ** 2;
       }
-      floor = LIT_DIFFRACTION_FLOOR * losBest[k] * (link.wavelength / (4 * Math.PI * d)) ** 2;
-    }
-    const p = diffractedPath(link, rx, wedges[codeOf(keys[i])], lit, lit ? worthIt : undefined);
-    if (p) {
-      acc.add(p, k);
-      found++;
-    }
-    if (onProgress && (i & 8191) === 8191) onProgress(8192);
-  }
-  return found;
+      const p = diffractedPath(link, rx, wedges[code], lit, lit ? worthIt : undefined);
+      if (p) acc.add(p, k);
+      return p !== null;
+    },
+    onProgress,
+  );
 }

@@ -74,9 +74,17 @@ export function mergeMarks(parts: readonly Float64Array[]): Float64Array {
 export const codeOf = (key: number): number => Math.floor(key / CELL_BITS);
 export const cellOf = (key: number): number => key % CELL_BITS;
 
-/** Renumbers the codes of sorted keys through `map` (old code -> new code), keeping them sorted. */
-export function renumberCodes(keys: Float64Array, map: (code: number) => number): Float64Array {
+/** Renumbers the codes of keys through `map` (old code -> new code), keeping those `keep` accepts, sorted. */
+export function renumberCodes(
+  keys: Float64Array,
+  map: (code: number) => number,
+  keep: (code: number) => boolean = () => true,
+): Float64Array {
   const out = new Float64Array(keys.length);
-  for (let i = 0; i < keys.length; i++) out[i] = map(codeOf(keys[i])) * CELL_BITS + cellOf(keys[i]);
-  return out.sort();
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const code = map(codeOf(keys[i]));
+    if (keep(code)) out[n++] = code * CELL_BITS + cellOf(keys[i]);
+  }
+  return out.subarray(0, n).sort();
 }

@@ -13,7 +13,7 @@ import { buildingMask, type MapGrid } from "./footprint.js";
 import { MAX_GRID_CELLS } from "./marks.js";
 import { createRunner } from "./pool.js";
 import { RadioMap } from "./radio-map.js";
-import { type DiscoverResult, discoveredFor, type EvaluateResult, type SolverSettings, type Task } from "./tasks.js";
+import type { DiscoverResult, EvaluateResult, SolverSettings, Task } from "./tasks.js";
 
 export interface RadioMapOptions {
   readonly frequencyHz: number;
@@ -127,16 +127,11 @@ export async function solveRadioMap(
       const los = (await runner.run(part("los"), report(`line of sight${label}`, n))) as EvaluateResult[];
       const visible = new Uint8Array(n);
       for (const r of los) for (let k = 0; k < n; k++) visible[k] |= r.visible![k];
-      // each thread takes every parts-th grid cell (balanced however paths cluster) and merges what the
-      // discovery parts found for its cells itself, in parallel
+      // each thread takes every parts-th sequence and wedge with all their cells (regions grow across
+      // cells, so a region must stay in one thread) and merges what discovery found itself, in parallel
       const evaluateTasks = Array.from(
         { length: parts },
-        (_, p): Task => ({
-          kind: "evaluate",
-          cell: c,
-          discovered: discovered.map((d) => discoveredFor(d, p, parts)),
-          losVisible: visible,
-        }),
+        (_, p): Task => ({ kind: "evaluate", cell: c, discovered, part: p, parts, losVisible: visible }),
       );
       const pairs = discovered.reduce((s, d) => s + d.specularKeys.length + d.wedgeKeys.length, 0);
       const evaluated = (await runner.run(evaluateTasks, report(`paths${label}`, pairs))) as EvaluateResult[];

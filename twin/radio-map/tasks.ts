@@ -12,7 +12,7 @@ import type { Scene } from "../scene/scene.js";
 import { type DiscoveryPlane, discoverDiffraction, discoverSpecular, SequenceTable } from "./discovery.js";
 import { BeamAccumulator, evaluateDiffraction, evaluateLineOfSight, evaluateSpecular } from "./evaluate.js";
 import type { MapGrid } from "./footprint.js";
-import { CellMarks, cellOf, mergeMarks, renumberCodes } from "./marks.js";
+import { CellMarks, codeOf, mergeMarks, renumberCodes } from "./marks.js";
 
 export interface SolverSettings {
   readonly frequencyHz: number;
@@ -62,8 +62,10 @@ export type Task =
   | {
       readonly kind: "evaluate";
       readonly cell: number;
-      /** What each discovery part found, for the grid cells of this task only (merged here). */
+      /** What every discovery part found; this task takes the codes with code % parts === part. */
       readonly discovered: readonly DiscoverResult[];
+      readonly part: number;
+      readonly parts: number;
       readonly losVisible: Uint8Array;
     };
 
@@ -122,8 +124,9 @@ export function runTask(ctx: Context, task: Task, progress: (units: number) => v
     }
     case "evaluate": {
       const acc = new BeamAccumulator(ctx.cells[task.cell], cellCount);
-      const { sequences, specularKeys } = mergeSequences(task.discovered);
-      const wedgeKeys = mergeMarks(task.discovered.map((d) => d.wedgeKeys));
+      const mine = (code: number) => code % task.parts === task.part;
+      const { sequences, specularKeys } = mergeSequences(task.discovered, mine);
+      const wedgeKeys = mergeMarks(task.discovered.map((d) => d.wedgeKeys.filter((key) => mine(codeOf(key)))));
       const { grid, heightM } = plane;
       let paths = evaluateSpecular(link, grid, heightM, specularKeys, sequences, skip, acc, progress);
       paths += evaluateDiffraction(link, grid, heightM, wedgeKeys, skip, task.losVisible, acc, progress);
@@ -132,11 +135,14 @@ export function runTask(ctx: Context, task: Task, progress: (units: number) => v
   }
 }
 
-/** One sequence table from the discovery parts' own numberings, and their marks renumbered into it. */
-export function mergeSequences(parts: readonly DiscoverResult[]): {
-  sequences: number[][];
-  specularKeys: Float64Array;
-} {
+/**
+ * One sequence table from the discovery parts' own numberings (the same in every thread: parts in
+ * order, sequences in order), and their marks renumbered into it, keeping the codes `keep` accepts.
+ */
+export function mergeSequences(
+  parts: readonly DiscoverResult[],
+  keep: (code: number) => boolean = () => true,
+): { sequences: number[][]; specularKeys: Float64Array } {
   const ids = new Map<string, number>();
   const sequences: number[][] = [];
   const renumbered = parts.map((p) => {
@@ -150,13 +156,7 @@ export function mergeSequences(parts: readonly DiscoverResult[]): {
       }
       return id;
     });
-    return renumberCodes(p.specularKeys, (code) => local[code]);
+    return renumberCodes(p.specularKeys, (code) => local[code], keep);
   });
   return { sequences, specularKeys: mergeMarks(renumbered) };
-}
-
-/** The part of a discovery result for grid cells k with k % parts === part. */
-export function discoveredFor(d: DiscoverResult, part: number, parts: number): DiscoverResult {
-  const pick = (keys: Float64Array) => keys.filter((key) => cellOf(key) % parts === part);
-  return { specularKeys: pick(d.specularKeys), sequences: d.sequences, wedgeKeys: pick(d.wedgeKeys) };
 }
