@@ -18,6 +18,7 @@ const { values } = parseArgs({
     rays: { type: "string", default: "1000000" },
     runs: { type: "string", default: "1" },
     convergence: { type: "string", default: "etoile" },
+    "convergence-only": { type: "boolean", default: false },
   },
 });
 const DIR = new URL("../../shared/scenes/sionna/", import.meta.url).pathname;
@@ -41,16 +42,14 @@ const TX: Record<string, [number, number, number]> = {
   munich: [0, 0, 40],
 };
 
-function rmseDb(a: Float32Array, b: Float32Array): { rmse: number; n: number } {
-  let sum = 0;
-  let n = 0;
-  for (let k = 0; k < a.length; k++) {
-    if (Number.isFinite(a[k]) && Number.isFinite(b[k])) {
-      sum += (a[k] - b[k]) ** 2;
-      n++;
-    }
-  }
-  return { rmse: Math.sqrt(sum / n), n };
+/** RMSE and quantiles of |a - b| over the cells finite in both, and the share changing by over 0.5 dB. */
+function compareDb(a: Float32Array, b: Float32Array) {
+  const d: number[] = [];
+  for (let k = 0; k < a.length; k++) if (Number.isFinite(a[k]) && Number.isFinite(b[k])) d.push(Math.abs(a[k] - b[k]));
+  d.sort((x, y) => x - y);
+  const q = (p: number) => d[Math.min(d.length - 1, Math.floor(p * d.length))];
+  const rmse = Math.sqrt(d.reduce((s, x) => s + x * x, 0) / d.length);
+  return { rmse, n: d.length, p95: q(0.95), p99: q(0.99), over: d.filter((x) => x > 0.5).length / d.length };
 }
 
 const rows = [
@@ -68,7 +67,7 @@ for (const name of values.scenes.split(",")) {
   const scene = await loadScene(file);
   const b = sceneBounds(scene)!;
   const cell = cellAt(...(TX[name] ?? [(b.min[0] + b.max[0]) / 2, (b.min[1] + b.max[1]) / 2, 30]));
-  for (const maxDepth of [2, 3]) {
+  for (const maxDepth of values["convergence-only"] ? [] : [2, 3]) {
     for (const diffraction of [false, true]) {
       const times: number[] = [];
       let cells = 0;
@@ -86,15 +85,15 @@ for (const name of values.scenes.split(",")) {
     const base = { frequencyHz: 3.5e9, maxDepth: 3, diffraction: true };
     const a = (await solveRadioMap(scene, [cell], { ...base, rays: RAYS })).serving().rsrpDbm;
     const b2 = (await solveRadioMap(scene, [cell], { ...base, rays: 2 * RAYS })).serving().rsrpDbm;
-    const { rmse, n } = rmseDb(a, b2);
+    const c = compareDb(a, b2);
     let gained = 0;
     for (let k = 0; k < a.length; k++) if (!Number.isFinite(a[k]) && Number.isFinite(b2[k])) gained++;
-    rows.push(
-      "",
-      `convergence ${name} (order 3 + diffraction): RSRP RMSE ${rmse.toFixed(3)} dB between ${RAYS} and ${2 * RAYS} rays over ${n} cells covered by both; ${gained} cells covered only with more rays`,
-      "",
-    );
-    console.error(rows[rows.length - 1]);
+    const line =
+      `convergence ${name} (order 3 + diffraction), ${RAYS} vs ${2 * RAYS} rays, over ${c.n} cells covered by both: ` +
+      `RSRP RMSE ${c.rmse.toFixed(3)} dB, |change| 95th percentile ${c.p95.toFixed(3)} dB, 99th ${c.p99.toFixed(3)} dB, ` +
+      `${(100 * c.over).toFixed(2)} % of cells change by more than 0.5 dB; ${gained} cells covered only with more rays`;
+    rows.push("", line, "");
+    console.error(line);
   }
 }
 console.log(rows.join("\n"));

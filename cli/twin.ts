@@ -25,7 +25,7 @@ const TRACE_HELP = `usage: twinric twin trace --scene S --tx x,y,z --rx x,y,z --
 
 Paths from a transmitter to a receiver (metres, scene frame: x east, y north, z up): line of sight,
 specular reflections up to --max-depth (default 3), first-order edge diffraction (UTD), with each path's
-gain (isotropic, vertically polarised antennas at both ends), delay, angles of departure and arrival
+gain and complex amplitude (isotropic, vertically polarised antennas at both ends), delay, angles of departure and arrival
 (azimuth from east counter-clockwise, elevation from the horizon, degrees) and interactions.
 The total path gain is the power sum of the paths; coherentGainDb adds them in phase.
 example:

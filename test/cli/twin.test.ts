@@ -71,9 +71,10 @@ describe.skipIf(!present)("twinric twin", () => {
     expect(types).toEqual(new Set(["los", "reflection", "diffraction"]));
     for (const p of json.paths) {
       expect(Object.keys(p)).toEqual(
-        expect.arrayContaining(["type", "gainDb", "delayS", "aod", "aoa", "interactions"]),
+        expect.arrayContaining(["type", "gainDb", "amplitude", "delayS", "aod", "aoa", "interactions"]),
       );
       expect(p.aod).toHaveLength(2);
+      expect(10 * Math.log10(p.amplitude[0] ** 2 + p.amplitude[1] ** 2)).toBeCloseTo(p.gainDb, 2);
       expect(p.interactions.length).toBeLessThanOrEqual(2);
     }
     // the total is the power sum of the paths

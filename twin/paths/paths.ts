@@ -82,6 +82,8 @@ export function pathsToJson(result: Paths) {
     paths: result.paths.map((p) => ({
       type: p.type,
       gainDb: round(toDb(pathGain(p)), 3),
+      // the complex path coefficient between vertically polarised isotropic antennas (carrier phase included)
+      amplitude: [p.transfer[0], p.transfer[1]],
       delayS: p.delayS,
       lengthM: round(p.lengthM, 4),
       aod: [round(deg(p.aod[0]), 3), round(deg(p.aod[1]), 3)],
