@@ -92,8 +92,17 @@ function reciprocalFaceReflections(g: DiffractionGeometry, beta0: number): void 
   fresnelReflection(s * faceN, g.etaN[0], g.etaN[1], faceScratch, 4);
 }
 
+let lastGeometry: DiffractionGeometry | undefined;
+let lastKIn: Vec3 | undefined;
+let lastWavenumber = 0;
+
 /** Ds, Dh of `g` for a wave arriving along `kIn`, into `dScratch`. */
 function diffractionCoefficients(g: DiffractionGeometry, kIn: Vec3, wavenumber: number): void {
+  // the same geometry again (the bound, then the interaction, of one path): dScratch holds it already
+  if (g === lastGeometry && kIn === lastKIn && wavenumber === lastWavenumber) return;
+  lastGeometry = g;
+  lastKIn = kIn;
+  lastWavenumber = wavenumber;
   const beta0 = Math.acos(Math.max(-1, Math.min(1, Math.abs(dot(kIn, g.edge)))));
   reciprocalFaceReflections(g, beta0);
   const L = distanceParameter(g.sourceDistanceM, g.observerDistanceM, beta0);

@@ -14,11 +14,12 @@ import type { MapGrid } from "./footprint.js";
 import type { CellMarks } from "./marks.js";
 
 /**
- * Largest footprint semi-axes marked, metres: across the ray, and along it (where grazing rays stretch
- * their footprint; unbounded, they would mark whole streets).
+ * Largest footprint semi-axes marked, metres: across the ray, and along it (grazing rays stretch their
+ * footprint). Marks only seed regions, which evaluation grows to their whole extent, so footprints are
+ * kept small: wider ones seed a few more thin regions but cost more than they find.
  */
-const MAX_ACROSS_M = 18;
-const MAX_ALONG_M = 48;
+const MAX_ACROSS_M = 4;
+const MAX_ALONG_M = 10;
 
 export interface DiscoveryPlane {
   readonly grid: MapGrid;
