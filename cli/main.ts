@@ -11,6 +11,7 @@ commands:
   e2 decode   decode E2AP / E2SM messages (APER hex) to JSON
   e2 encode   encode JSON back to APER hex
   twin import convert a scene (Sionna XML + PLY, GeoJSON, PLY) to the twin's scene file
+  twin generate  write a bundled procedural scene (urban district, factory hall) as a scene file
   twin trace  propagation paths between two points (ray tracer: reflections, diffraction)
   twin map    radio maps (RSRP, SINR, best beam, best cell) of cells over a scene, PNG + data
 

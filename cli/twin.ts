@@ -6,7 +6,7 @@ import { solvePaths } from "../twin/paths/path-solver.js";
 import { type Paths, pathsToJson } from "../twin/paths/paths.js";
 import { TracingScene } from "../twin/paths/tracing-scene.js";
 import { parseVec3, type Vec3 } from "../twin/paths/vec.js";
-import { isSceneError, loadScene, sceneBounds } from "../twin/scene/index.js";
+import { factoryHall, isSceneError, loadScene, type Scene, sceneBounds, urbanDistrict } from "../twin/scene/index.js";
 import { saveScene } from "../twin/scene/scene-file.js";
 import { MapFileError } from "../twin/radio-map/map-file.js";
 import { type CliIo, UsageError } from "./io.js";
@@ -20,6 +20,14 @@ Converts a scene to the twin's own scene file: Sionna RT / Mitsuba XML with PLY 
 building footprints (height or building:levels), a bare PLY mesh, or a twinric scene file.
 example:
   twinric twin import ../shared/scenes/sionna/etoile/etoile.xml --out etoile.json`;
+
+const GENERATE_HELP = `usage: twinric twin generate urban-district|factory --out scene.json [--seed N]
+
+Writes one of the bundled procedural scenes as a scene file: urban-district (6 x 6 blocks of 80 m with
+20 m streets, buildings of 12-45 m, a stadium with pitch and stands in the middle) or factory (a
+60 x 30 x 10 m hall with machines and racking). The seed picks the buildings / machines.
+example:
+  twinric twin generate urban-district --seed 7 --out district.json`;
 
 const TRACE_HELP = `usage: twinric twin trace --scene S --tx x,y,z --rx x,y,z --freq HZ [--max-depth N] [--no-diffraction] [--json]
 
@@ -38,6 +46,8 @@ export async function twinCommand(argv: string[], io: CliIo): Promise<number> {
     switch (sub) {
       case "import":
         return await importCommand(rest, io);
+      case "generate":
+        return generateCommand(rest, io);
       case "trace":
         return await traceCommand(rest, io);
       case "map":
@@ -45,10 +55,10 @@ export async function twinCommand(argv: string[], io: CliIo): Promise<number> {
       case undefined:
       case "--help":
       case "-h":
-        io.stdout.write(`${IMPORT_HELP}\n\n${TRACE_HELP}\n\n${MAP_HELP}\n`);
+        io.stdout.write(`${IMPORT_HELP}\n\n${GENERATE_HELP}\n\n${TRACE_HELP}\n\n${MAP_HELP}\n`);
         return sub === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown twin command '${sub}' (import, trace, map)`);
+        throw new UsageError(`unknown twin command '${sub}' (import, generate, trace, map)`);
     }
   } catch (e) {
     // broken input files and impossible settings: one line, exit status 2
@@ -60,20 +70,42 @@ export async function twinCommand(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+function generateCommand(argv: string[], io: CliIo): number {
+  const { values, positionals } = parseOptions(
+    argv,
+    { out: { type: "string", short: "o" }, seed: { type: "string" } },
+    GENERATE_HELP,
+  );
+  if (values.help) return help(io, GENERATE_HELP);
+  const kind = positionals[0];
+  if (positionals.length !== 1 || (kind !== "urban-district" && kind !== "factory")) {
+    throw new UsageError(`expected urban-district or factory\n${GENERATE_HELP}`);
+  }
+  if (!values.out) throw new UsageError(`--out is required\n${GENERATE_HELP}`);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed))
+    throw new UsageError(`--seed must be a whole number, got '${values.seed}'`);
+  const options = seed === undefined ? {} : { seed };
+  return writeScene(kind === "factory" ? factoryHall(options) : urbanDistrict(options), values.out as string, io);
+}
+
+/** Writes a scene file and says what is in it. */
+function writeScene(scene: Scene, out: string, io: CliIo): number {
+  writeFileSync(out, saveScene(scene));
+  const b = sceneBounds(scene);
+  const size = b ? b.max.map((x, i) => (x - b.min[i]).toFixed(1)).join(" x ") : "0 x 0 x 0";
+  io.stderr.write(
+    `${out}: ${scene.objects.length} objects, ${scene.triangles.length / 9} triangles, ${scene.materials.length} materials, ${size} m\n`,
+  );
+  return 0;
+}
+
 async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(argv, { out: { type: "string", short: "o" } }, IMPORT_HELP);
   if (values.help) return help(io, IMPORT_HELP);
   if (positionals.length !== 1) throw new UsageError(`expected one input FILE\n${IMPORT_HELP}`);
   if (!values.out) throw new UsageError(`--out is required\n${IMPORT_HELP}`);
-  const scene = await loadScene(positionals[0]);
-  writeFileSync(values.out as string, saveScene(scene));
-  const b = sceneBounds(scene);
-  const size = b ? b.max.map((x, i) => (x - b.min[i]).toFixed(1)).join(" x ") : "0 x 0 x 0";
-  io.stderr.write(
-    `${values.out}: ${scene.objects.length} objects, ${scene.triangles.length / 9} triangles, ` +
-      `${scene.materials.length} materials, ${size} m\n`,
-  );
-  return 0;
+  return writeScene(await loadScene(positionals[0]), values.out as string, io);
 }
 
 function wholeNumber(text: string | undefined, flag: string, fallback: number): number {
