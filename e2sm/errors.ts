@@ -27,10 +27,7 @@ export class E2CodecError extends Error {
     options?: { cause?: unknown },
   ) {
     const verb = code.startsWith("E2_ENCODE") ? "encode" : "decode";
-    super(
-      code === "E2_UNKNOWN_TYPE" ? reason : `cannot ${verb} ${path} at bit ${bitOffset}: ${reason}`,
-      options,
-    );
+    super(code === "E2_UNKNOWN_TYPE" ? reason : `cannot ${verb} ${path} at bit ${bitOffset}: ${reason}`, options);
   }
 }
 

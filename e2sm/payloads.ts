@@ -73,7 +73,13 @@ function findRanFunctionId(json: JsonValue): number | undefined {
   return undefined;
 }
 
-function walk(desc: Desc, json: JsonValue, siblings: Obj | null, sm: ServiceModel | undefined, ctx: PayloadContext): JsonValue {
+function walk(
+  desc: Desc,
+  json: JsonValue,
+  siblings: Obj | null,
+  sm: ServiceModel | undefined,
+  ctx: PayloadContext,
+): JsonValue {
   const d = resolve(desc);
   if (d.kind === "octetstring" && d.name && isObj(json) && typeof json.octets === "string") {
     const item = sm && (sm.payloads as Record<string, string>)[d.name as E2smContainer];

@@ -61,14 +61,25 @@ export const SERVICE_MODELS: Readonly<Record<string, ServiceModel>> = {
 };
 
 /** The service model announced with a RAN function OID, if we speak it. */
+let byOid: Map<string, ServiceModel> | undefined;
+
+/** The service model of a RAN function OID (looked up per indication: a map, made on first use). */
 export function serviceModelByOid(oid: string): ServiceModel | undefined {
-  return Object.values(SERVICE_MODELS).find((sm) => sm.module.oid === oid.trim());
+  byOid ??= new Map(
+    Object.values(SERVICE_MODELS).flatMap((sm) => (sm.module.oid ? [[sm.module.oid, sm] as const] : [])),
+  );
+  return byOid.get(oid) ?? byOid.get(oid.trim());
 }
 
 export function serviceModel(id: string): ServiceModel {
   const sm = SERVICE_MODELS[id];
   if (!sm) {
-    throw new E2CodecError("E2_UNKNOWN_TYPE", id, -1, `unknown service model ${id} (known: ${Object.keys(SERVICE_MODELS).join(", ")})`);
+    throw new E2CodecError(
+      "E2_UNKNOWN_TYPE",
+      id,
+      -1,
+      `unknown service model ${id} (known: ${Object.keys(SERVICE_MODELS).join(", ")})`,
+    );
   }
   return sm;
 }

@@ -42,7 +42,9 @@ export function bitString(value: number, length: number): BitString {
 /** GlobalE2node-ID of a gNB: PLMN as hex (`00f110`), gNB id of 22..32 bits. */
 export function gnbNodeId(o: { plmn: string; gnbId: number; gnbIdBits?: number }) {
   return {
-    gNB: { "global-gNB-ID": { "plmn-id": hexBytes(o.plmn), "gnb-id": { "gnb-ID": bitString(o.gnbId, o.gnbIdBits ?? 22) } } },
+    gNB: {
+      "global-gNB-ID": { "plmn-id": hexBytes(o.plmn), "gnb-id": { "gnb-ID": bitString(o.gnbId, o.gnbIdBits ?? 22) } },
+    },
   };
 }
 
@@ -74,7 +76,10 @@ export function e2setupRequest(o: {
       {
         e2nodeComponentInterfaceType: "ng",
         e2nodeComponentID: { e2nodeComponentInterfaceTypeNG: { "amf-name": "amf" } },
-        e2nodeComponentConfiguration: { e2nodeComponentRequestPart: new Uint8Array(0), e2nodeComponentResponsePart: new Uint8Array(0) },
+        e2nodeComponentConfiguration: {
+          e2nodeComponentRequestPart: new Uint8Array(0),
+          e2nodeComponentResponsePart: new Uint8Array(0),
+        },
       },
     ],
   });
@@ -92,8 +97,12 @@ export function e2setupResponse(o: {
   return msg("E2setup", "successfulOutcome", {
     TransactionID: o.transactionId ?? 0,
     GlobalRIC_ID: { "pLMN-Identity": hexBytes(o.plmn), "ric-ID": bitString(o.ricId, 20) },
-    RANfunctionsAccepted: o.accepted.length ? o.accepted.map((f) => ({ ranFunctionID: f.id, ranFunctionRevision: f.revision ?? 1 })) : undefined,
-    RANfunctionsRejected: o.rejected?.length ? o.rejected.map((f) => ({ ranFunctionID: f.id, cause: f.cause })) : undefined,
+    RANfunctionsAccepted: o.accepted.length
+      ? o.accepted.map((f) => ({ ranFunctionID: f.id, ranFunctionRevision: f.revision ?? 1 }))
+      : undefined,
+    RANfunctionsRejected: o.rejected?.length
+      ? o.rejected.map((f) => ({ ranFunctionID: f.id, cause: f.cause }))
+      : undefined,
     E2nodeComponentConfigAdditionAck: o.componentAcks ?? [
       {
         e2nodeComponentInterfaceType: "ng",
@@ -105,7 +114,11 @@ export function e2setupResponse(o: {
 }
 
 export const e2setupFailure = (o: { transactionId?: number; cause: Cause; timeToWait?: string }): E2Message =>
-  msg("E2setup", "unsuccessfulOutcome", { TransactionID: o.transactionId ?? 0, Cause: o.cause, TimeToWait: o.timeToWait });
+  msg("E2setup", "unsuccessfulOutcome", {
+    TransactionID: o.transactionId ?? 0,
+    Cause: o.cause,
+    TimeToWait: o.timeToWait,
+  });
 
 export interface Action {
   id: number;

@@ -25,7 +25,12 @@ export class E2apCodec {
   constructor(opts: { version?: E2apVersion } = {}) {
     this.version = opts.version ?? 3;
     if (this.version !== 2 && this.version !== 3) {
-      throw new E2CodecError("E2_UNKNOWN_TYPE", `v${this.version}`, -1, `unknown E2AP version ${this.version} (known: 2, 3)`);
+      throw new E2CodecError(
+        "E2_UNKNOWN_TYPE",
+        `v${this.version}`,
+        -1,
+        `unknown E2AP version ${this.version} (known: 2, 3)`,
+      );
     }
     this.parts = e2apParts(this.version);
     this.pdu = this.parts.types.E2AP_PDU;

@@ -25,7 +25,11 @@ export interface E2Message {
   unknownIes?: { id: number; criticality: string; value: Uint8Array }[];
 }
 
-const KIND_TO_SPEC = { initiatingMessage: "initiating", successfulOutcome: "successful", unsuccessfulOutcome: "unsuccessful" } as const;
+const KIND_TO_SPEC = {
+  initiatingMessage: "initiating",
+  successfulOutcome: "successful",
+  unsuccessfulOutcome: "unsuccessful",
+} as const;
 
 const invalid = (path: string, reason: string): never => {
   throw new E2CodecError("E2_ENCODE_INVALID", path, -1, reason);
@@ -34,7 +38,11 @@ const invalid = (path: string, reason: string): never => {
 /** The message type of a procedure and kind. */
 export function messageDesc(parts: E2apBuild, procedure: string, kind: MessageKind): Desc {
   const spec = parts.procedures.find((p) => p.name === procedure);
-  if (!spec) invalid(procedure, `E2AP v${parts.version} has no procedure ${procedure} (known: ${parts.procedures.map((p) => p.name).join(", ")})`);
+  if (!spec)
+    invalid(
+      procedure,
+      `E2AP v${parts.version} has no procedure ${procedure} (known: ${parts.procedures.map((p) => p.name).join(", ")})`,
+    );
   const desc = spec![KIND_TO_SPEC[kind]];
   if (!desc) invalid(procedure, `${procedure} has no ${kind}`);
   return desc!;
@@ -70,7 +78,12 @@ export function fromPdu(parts: E2apBuild, pdu: any): E2Message {
   const body = pdu[kind];
   const proc = parts.procedureByCode.get(body?.procedureCode);
   if (!proc) {
-    throw new E2CodecError("E2_DECODE_INVALID", `E2AP-PDU.${kind}`, -1, `unknown procedure code ${body?.procedureCode}`);
+    throw new E2CodecError(
+      "E2_DECODE_INVALID",
+      `E2AP-PDU.${kind}`,
+      -1,
+      `unknown procedure code ${body?.procedureCode}`,
+    );
   }
   const desc = proc[KIND_TO_SPEC[kind]]!;
   const set = ieSetOf(desc)!;
@@ -95,7 +108,9 @@ function wrapLists(desc: Desc, v: any): any {
   const d = resolve(desc);
   const item = itemListSpec(d);
   if (item && Array.isArray(v)) {
-    return v.map((x) => (isField(x, item.id) ? x : { id: item.id, criticality: item.criticality, value: wrapLists(item.type, x) }));
+    return v.map((x) =>
+      isField(x, item.id) ? x : { id: item.id, criticality: item.criticality, value: wrapLists(item.type, x) },
+    );
   }
   return mapComponents(d, v, wrapLists);
 }
@@ -108,7 +123,8 @@ function unwrapLists(desc: Desc, v: any): any {
   return mapComponents(d, v, unwrapLists);
 }
 
-const isField = (x: any, id: number) => typeof x === "object" && x !== null && x.id === id && "criticality" in x && "value" in x;
+const isField = (x: any, id: number) =>
+  typeof x === "object" && x !== null && x.id === id && "criticality" in x && "value" in x;
 
 /** Applies `f` to the components of a SEQUENCE value (where item lists sit inside IEs). */
 function mapComponents(d: Desc, v: any, f: (d: Desc, v: any) => any): any {

@@ -72,7 +72,10 @@ export const AMFSetID = def("AMFSetID", bits(size(10)));
 export const AMF_UE_NGAP_ID = def("AMF-UE-NGAP-ID", int(0, 1099511627775));
 export const EUTRACellIdentity = def("EUTRACellIdentity", bits(size(28)));
 
-export const EUTRA_CGI = def("EUTRA-CGI", seq({ pLMNIdentity: PLMNIdentity, eUTRACellIdentity: EUTRACellIdentity }, {}));
+export const EUTRA_CGI = def(
+  "EUTRA-CGI",
+  seq({ pLMNIdentity: PLMNIdentity, eUTRACellIdentity: EUTRACellIdentity }, {}),
+);
 
 export const FiveQI = def("FiveQI", int(0, 255, { ext: true }));
 
@@ -149,7 +152,10 @@ export const NRFrequencyBandItem = def(
   "NRFrequencyBandItem",
   seq({ freqBandIndicatorNr: freqBandIndicatorNr(), supportedSULBandList: SupportedSULBandList }, {}),
 );
-export const NRFrequencyBand_List = def("NRFrequencyBand-List", seqOf(NRFrequencyBandItem, size(1, maxnoofNrCellBands)));
+export const NRFrequencyBand_List = def(
+  "NRFrequencyBand-List",
+  seqOf(NRFrequencyBandItem, size(1, maxnoofNrCellBands)),
+);
 export const NRFrequencyShift7p5khz = def("NRFrequencyShift7p5khz", enumerated(["false", "true"], []));
 
 export const NRFrequencyInfo = def(

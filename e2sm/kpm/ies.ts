@@ -175,7 +175,10 @@ export const MeasurementRecordItem = def(
   "MeasurementRecordItem",
   choice({ integer: int(0, 4294967295), real: real(), noValue: nul() }, {}),
 );
-export const MeasurementRecord = def("MeasurementRecord", seqOf(MeasurementRecordItem, size(1, maxnoofMeasurementValue)));
+export const MeasurementRecord = def(
+  "MeasurementRecord",
+  seqOf(MeasurementRecordItem, size(1, maxnoofMeasurementValue)),
+);
 
 export const MeasurementDataItem = def(
   "MeasurementDataItem",

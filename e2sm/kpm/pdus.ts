@@ -2,14 +2,7 @@
  * E2SM-KPM service-model PDUs that are the same in v02.03 and v03.00: event trigger, action
  * definition, indication message and RAN function description, with their formats.
  */
-import {
-  CGI,
-  RANfunction_Name,
-  RIC_Format_Type,
-  RIC_Style_Name,
-  RIC_Style_Type,
-  UEID,
-} from "../common/ies.js";
+import { CGI, RANfunction_Name, RIC_Format_Type, RIC_Style_Name, RIC_Style_Type, UEID } from "../common/ies.js";
 import { choice, def, int, opt, seq, seqOf, size } from "../schema/builders.js";
 import {
   DistMeasurementBinRangeList,
@@ -95,10 +88,7 @@ export const E2SM_KPM_ActionDefinition = def(
 
 export const E2SM_KPM_IndicationMessage_Format1 = def(
   "E2SM-KPM-IndicationMessage-Format1",
-  seq(
-    { measData: MeasurementData, measInfoList: opt(MeasurementInfoList), granulPeriod: opt(GranularityPeriod) },
-    {},
-  ),
+  seq({ measData: MeasurementData, measInfoList: opt(MeasurementInfoList), granulPeriod: opt(GranularityPeriod) }, {}),
 );
 
 export const E2SM_KPM_IndicationMessage_Format2 = def(

@@ -142,7 +142,11 @@ function components(fields: Fields): Component[] {
 export function seq<const R extends Fields>(root: R): SequenceDesc<SequenceValue<R, {}>>;
 export function seq<const R extends Fields, const E extends Fields>(root: R, ext: E): SequenceDesc<SequenceValue<R, E>>;
 export function seq(root: Fields, ext?: Fields): SequenceDesc<any> {
-  return { kind: "sequence", root: components(root), ext: ext ? components(ext) : null } as unknown as SequenceDesc<any>;
+  return {
+    kind: "sequence",
+    root: components(root),
+    ext: ext ? components(ext) : null,
+  } as unknown as SequenceDesc<any>;
 }
 
 // ---- CHOICE -------------------------------------------------------------------------------------

@@ -13,7 +13,9 @@ export interface Alphabet {
   readonly charOf: (value: number) => number;
 }
 
-const PRINTABLE = new Set(Array.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 '()+,-./:=?", (c) => c.charCodeAt(0)));
+const PRINTABLE = new Set(
+  Array.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 '()+,-./:=?", (c) => c.charCodeAt(0)),
+);
 const NUMERIC = " 0123456789";
 
 const identity = (allowed: (c: number) => boolean): Alphabet => ({

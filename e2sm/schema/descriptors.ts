@@ -169,7 +169,9 @@ export function describe(desc: Desc): string {
   if (desc.name) return desc.name;
   switch (desc.kind) {
     case "integer":
-      return desc.lb === null && desc.ub === null ? "INTEGER" : `INTEGER (${desc.lb ?? "MIN"}..${desc.ub ?? "MAX"}${desc.ext ? ", ..." : ""})`;
+      return desc.lb === null && desc.ub === null
+        ? "INTEGER"
+        : `INTEGER (${desc.lb ?? "MIN"}..${desc.ub ?? "MAX"}${desc.ext ? ", ..." : ""})`;
     case "boolean":
       return "BOOLEAN";
     case "null":

@@ -50,7 +50,8 @@ function compute(d: Desc): number {
     case "string":
     case "sequenceOf": {
       const l = sizeLayout(d);
-      const unit = d.kind === "bitstring" ? 1 : d.kind === "sequenceOf" ? minBits(d.item) : d.kind === "octetstring" ? 8 : 4;
+      const unit =
+        d.kind === "bitstring" ? 1 : d.kind === "sequenceOf" ? minBits(d.item) : d.kind === "octetstring" ? 8 : 4;
       if (l.ext) return 1;
       const contents = l.lb * unit;
       if (l.fixed) return contents;

@@ -48,5 +48,7 @@ export function typeOf(mod: SchemaModule, name: string): Desc {
   if (d) return d;
   const lower = name.toLowerCase();
   const near = [...mod.types.keys()].filter((k) => k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase()));
-  throw new Error(`${mod.title} has no type ${name}${near.length ? ` (did you mean ${near.slice(0, 5).join(", ")}?)` : ""}`);
+  throw new Error(
+    `${mod.title} has no type ${name}${near.length ? ` (did you mean ${near.slice(0, 5).join(", ")}?)` : ""}`,
+  );
 }
