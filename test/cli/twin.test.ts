@@ -121,7 +121,6 @@ describe.skipIf(!present)("twinric twin", () => {
     await bad(["twin", "trace", "--scene", broken, "--tx", "0,0,1", "--rx", "1,1,1", "--freq", "1e9"], /broken\.ply/);
     await bad(["twin", "import", join(dir, "missing.xml"), "--out", join(dir, "x.json")], /missing\.xml/);
     await bad(["twin", "import", canyon], /--out is required/);
-    expect(readFileSync(canyon, "utf8").length).toBeGreaterThan(0);
   });
 });
 

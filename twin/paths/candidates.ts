@@ -7,6 +7,7 @@
  */
 import type { Planes } from "./planes.js";
 import type { RayCaster } from "./ray-caster.js";
+import { SequenceTable, shootAndBounce } from "./sbr.js";
 import type { Vec3 } from "./vec.js";
 
 export interface CandidateOptions {
@@ -32,7 +33,7 @@ export function findCandidates(planes: Planes, caster: RayCaster, tx: Vec3, opti
   for (let k = 1, m = planes.count; k <= options.maxDepth; k++, m *= Math.max(planes.count - 1, 0)) total += m;
   if (total <= options.exhaustiveLimit)
     return { sequences: enumerate(planes.count, options.maxDepth), method: "exhaustive" };
-  return { sequences: shootAndBounce(planes, caster, tx, options), method: "sbr" };
+  return { sequences: discover(planes, caster, tx, options), method: "sbr" };
 }
 
 function enumerate(count: number, maxDepth: number): number[][] {
@@ -47,39 +48,8 @@ function enumerate(count: number, maxDepth: number): number[][] {
   return out;
 }
 
-/** The i-th of n directions spread evenly over the sphere (a Fibonacci lattice). */
-export function fibonacciDirection(i: number, n: number): Vec3 {
-  const z = 1 - (2 * i + 1) / n;
-  const r = Math.sqrt(Math.max(0, 1 - z * z));
-  const phi = i * Math.PI * (3 - Math.sqrt(5));
-  return [r * Math.cos(phi), r * Math.sin(phi), z];
-}
-
-function shootAndBounce(planes: Planes, caster: RayCaster, tx: Vec3, options: CandidateOptions): number[][] {
-  const seen = new Set<string>();
-  const out: number[][] = [];
-  for (let i = 0; i < options.rays; i++) {
-    let dir = fibonacciDirection(i, options.rays);
-    let from = tx;
-    const seq: number[] = [];
-    for (let depth = 0; depth < options.maxDepth; depth++) {
-      const hit = caster.firstHit(from, dir);
-      if (!hit) break;
-      const plane = planes.planeOf[hit.triangle];
-      if (plane < 0) break;
-      seq.push(plane);
-      const key = seq.join(",");
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push([...seq]);
-      }
-      from = [from[0] + dir[0] * hit.distance, from[1] + dir[1] * hit.distance, from[2] + dir[2] * hit.distance];
-      const nx = planes.normals[plane * 3];
-      const ny = planes.normals[plane * 3 + 1];
-      const nz = planes.normals[plane * 3 + 2];
-      const c = 2 * (dir[0] * nx + dir[1] * ny + dir[2] * nz);
-      dir = [dir[0] - c * nx, dir[1] - c * ny, dir[2] - c * nz];
-    }
-  }
-  return out.sort((a, b) => a.length - b.length);
+function discover(planes: Planes, caster: RayCaster, tx: Vec3, options: CandidateOptions): number[][] {
+  const table = new SequenceTable(planes.count);
+  shootAndBounce(caster.bvh, planes, tx, table, { maxDepth: options.maxDepth, total: options.rays });
+  return [...table.sequences].sort((a, b) => a.length - b.length);
 }

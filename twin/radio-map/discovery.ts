@@ -7,7 +7,7 @@
  * their values come from the exact path solver, so more rays find more paths but never change a path.
  */
 import { closestHit, createHit } from "../bvh/index.js";
-import { fibonacciDirection } from "../paths/candidates.js";
+import { type SequenceTable, shootAndBounce } from "../paths/sbr.js";
 import type { TracingScene } from "../paths/tracing-scene.js";
 import { cross, dot, type Vec3 } from "../paths/vec.js";
 import type { MapGrid } from "./footprint.js";
@@ -67,29 +67,6 @@ export function markFootprint(
 }
 
 /**
- * Specular sequences (plane ids) numbered in order of discovery, reachable by prefix. Numbering is
- * per discovery run (per worker); the solver renumbers them into one table.
- */
-export class SequenceTable {
-  readonly sequences: number[][] = [];
-  private readonly byKey = new Map<number, number>();
-
-  constructor(private readonly planeCount: number) {}
-
-  /** The code of `parent` (-1 for none) extended by `plane`. */
-  extend(parent: number, plane: number): number {
-    const key = (parent + 1) * this.planeCount + plane;
-    let code = this.byKey.get(key);
-    if (code === undefined) {
-      code = this.sequences.length;
-      this.byKey.set(key, code);
-      this.sequences.push(parent < 0 ? [plane] : [...this.sequences[parent], plane]);
-    }
-    return code;
-  }
-}
-
-/**
  * Shoots rays `first`, `first + stride`, ... of `total` from `tx`, reflecting up to `maxDepth` times,
  * and marks where each reflected ray crosses the map plane. The footprint radius is the tube's radius
  * at its unfolded length, 2 D / sqrt(total) (a ray's share 4 pi / total of the sphere).
@@ -106,59 +83,21 @@ export function discoverSpecular(
   table: SequenceTable,
   onProgress?: (done: number) => void,
 ): void {
-  const { bvh, planes } = { bvh: ts.bvh, planes: ts.planes };
-  const hit = createHit();
   const spread = 2 / Math.sqrt(total);
   const h = plane.heightM;
-  let done = 0;
-  for (let i = first; i < total; i += stride) {
-    const d = fibonacciDirection(i, total);
-    let dx = d[0];
-    let dy = d[1];
-    let dz = d[2];
-    let ox = tx[0];
-    let oy = tx[1];
-    let oz = tx[2];
-    let unfolded = 0;
-    let code = -1;
-    for (let depth = 0; depth <= maxDepth; depth++) {
-      const found = closestHit(
-        bvh,
-        ox,
-        oy,
-        oz,
-        dx,
-        dy,
-        dz,
-        depth === 0 ? 0 : bvh.epsilon,
-        Number.POSITIVE_INFINITY,
-        hit,
-      );
-      const end = found ? hit.t : Number.POSITIVE_INFINITY;
-      if (depth > 0 && dz !== 0) {
-        const t = (h - oz) / dz;
-        if (t > 0 && t < end) {
-          markFootprint(marks, code, plane, ox + dx * t, oy + dy * t, dx, dy, dz, (unfolded + t) * spread);
-        }
-      }
-      if (!found || depth === maxDepth) break;
-      const p = planes.planeOf[hit.triangle];
-      if (p < 0) break;
-      code = table.extend(code, p);
-      unfolded += hit.t;
-      ox += dx * hit.t;
-      oy += dy * hit.t;
-      oz += dz * hit.t;
-      const nx = planes.normals[p * 3];
-      const ny = planes.normals[p * 3 + 1];
-      const nz = planes.normals[p * 3 + 2];
-      const c = 2 * (dx * nx + dy * ny + dz * nz);
-      dx -= c * nx;
-      dy -= c * ny;
-      dz -= c * nz;
-    }
-    if (onProgress && ++done % 4096 === 0) onProgress(4096);
-  }
+  shootAndBounce(ts.bvh, ts.planes, tx, table, {
+    maxDepth,
+    total,
+    first,
+    stride,
+    onProgress,
+    visit: (code, ox, oy, oz, dx, dy, dz, length, unfolded) => {
+      if (dz === 0) return;
+      const t = (h - oz) / dz;
+      if (t > 0 && t < length)
+        markFootprint(marks, code, plane, ox + dx * t, oy + dy * t, dx, dy, dz, (unfolded + t) * spread);
+    },
+  });
 }
 
 export interface WedgeDiscoveryOptions {

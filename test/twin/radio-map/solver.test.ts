@@ -140,7 +140,8 @@ describe("radio map solver", () => {
       const two = await solveRadioMap(scene, [sectorCell], { ...options, threads: 2, rays: 200_000 });
       for (let i = 0; i < one.gains.length; i += 13) {
         if (Number.isNaN(one.gains[i])) expect(Number.isNaN(two.gains[i])).toBe(true);
-        else expect(two.gains[i]).toBeCloseTo(one.gains[i], 12 - Math.ceil(-Math.log10(one.gains[i] || 1)));
+        // float32 sums taken in another order: equal to a few units in the 7th digit
+        else expect(Math.abs(two.gains[i] - one.gains[i])).toBeLessThanOrEqual(1e-5 * one.gains[i]);
       }
       const doubled = await solveRadioMap(scene, [sectorCell], { ...options, threads: 2, rays: 400_000 });
       const a = one.serving().rsrpDbm;
