@@ -133,6 +133,35 @@ export function luebbersFaceReflections(
 }
 
 /**
+ * Face reflection coefficients for the UTD made reciprocal, laid out as `luebbersFaceReflections`
+ * writes them. Luebbers takes face 0 at the incident ray's grazing angle phi' and face n at the
+ * diffracted ray's n pi - phi, so the coefficient changes when source and observer swap (by up to
+ * ~20 dB off the boundaries). Here each face takes the mean of the sines of both rays' grazing angles
+ * on it: symmetric in (phi, phi'), so paths are reciprocal, and equal to Luebbers' exactly on each face's
+ * reflection boundary (where sin phi = sin phi', resp. sin(n pi - phi) = sin(n pi - phi')), the only
+ * place its term is not small. The path solver uses this one.
+ */
+export function reciprocalFaceReflections(
+  n: number,
+  phiPrime: number,
+  phi: number,
+  beta0: number,
+  eta0Re: number,
+  eta0Im: number,
+  etaNRe: number,
+  etaNIm: number,
+  out: Float64Array = new Float64Array(8),
+  offset = 0,
+): Float64Array {
+  const sinBeta0 = Math.sin(beta0);
+  const face0 = (Math.abs(Math.sin(phiPrime)) + Math.abs(Math.sin(phi))) / 2;
+  const faceN = (Math.abs(Math.sin(n * Math.PI - phiPrime)) + Math.abs(Math.sin(n * Math.PI - phi))) / 2;
+  fresnelReflection(sinBeta0 * face0, eta0Re, eta0Im, out, offset);
+  fresnelReflection(sinBeta0 * faceN, etaNRe, etaNIm, out, offset + 4);
+  return out;
+}
+
+/**
  * UTD wedge diffraction coefficients [Ds re, Ds im, Dh re, Dh im] (units sqrt(m)):
  *   D = -exp(-j pi/4) / (2n sqrt(2 pi k) sin beta0) * [ cot((pi + (phi - phi')) / 2n) F(kL a+(phi - phi'))
  *       + cot((pi - (phi - phi')) / 2n) F(kL a-(phi - phi'))

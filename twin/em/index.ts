@@ -10,6 +10,7 @@ export {
   distanceParameter,
   luebbersFaceReflections,
   PERFECT_CONDUCTOR_FACES,
+  reciprocalFaceReflections,
   spreadingFactor,
   transitionFunction,
   wedgeDiffraction,

@@ -9,7 +9,7 @@
  *
  * Time convention exp(+j omega t); waves travel as exp(-j k s) (as twin/em).
  */
-import { distanceParameter, spreadingFactor, wedgeDiffraction } from "../em/diffraction.js";
+import { distanceParameter, reciprocalFaceReflections, spreadingFactor, wedgeDiffraction } from "../em/diffraction.js";
 import { fresnelReflection } from "../em/fresnel.js";
 import { cross, dot, normalize, scale, sphericalBasis, type Vec3 } from "./vec.js";
 
@@ -73,65 +73,46 @@ export interface DiffractionGeometry {
   readonly etaN: Eta;
 }
 
-const dScratch = new Float64Array(4);
 const faceScratch = new Float64Array(8);
 
 /**
- * The faces' reflection coefficients for the UTD reflection-boundary terms, into `faceScratch` (layout of
- * `luebbersFaceReflections`). Luebbers takes face 0 at the incident ray's grazing angle phi' and face n at
- * the diffracted ray's n pi - phi, which makes the coefficient change when source and observer swap. Here
- * each face takes the mean of the sines of both rays' grazing angles on it: symmetric in (phi, phi'), so
- * paths are reciprocal, and equal to Luebbers' exactly on each face's reflection boundary (where
- * sin phi = sin phi', resp. sin(n pi - phi) = sin(n pi - phi')), the only place its term is not small.
+ * The UTD coefficients [Ds re, Ds im, Dh re, Dh im] of `g` for a wave arriving along unit `kIn`, with
+ * the reciprocal face coefficients (twin/em/diffraction.ts). Computed once per path, for both the gain
+ * bound and the interaction.
  */
-function reciprocalFaceReflections(g: DiffractionGeometry, beta0: number): void {
-  const s = Math.sin(beta0);
-  const face0 = (Math.abs(Math.sin(g.phiPrime)) + Math.abs(Math.sin(g.phi))) / 2;
-  const faceN = (Math.abs(Math.sin(g.n * Math.PI - g.phiPrime)) + Math.abs(Math.sin(g.n * Math.PI - g.phi))) / 2;
-  fresnelReflection(s * face0, g.eta0[0], g.eta0[1], faceScratch, 0);
-  fresnelReflection(s * faceN, g.etaN[0], g.etaN[1], faceScratch, 4);
-}
-
-let lastGeometry: DiffractionGeometry | undefined;
-let lastKIn: Vec3 | undefined;
-let lastWavenumber = 0;
-
-/** Ds, Dh of `g` for a wave arriving along `kIn`, into `dScratch`. */
-function diffractionCoefficients(g: DiffractionGeometry, kIn: Vec3, wavenumber: number): void {
-  // the same geometry again (the bound, then the interaction, of one path): dScratch holds it already
-  if (g === lastGeometry && kIn === lastKIn && wavenumber === lastWavenumber) return;
-  lastGeometry = g;
-  lastKIn = kIn;
-  lastWavenumber = wavenumber;
+export function utdCoefficients(kIn: Vec3, g: DiffractionGeometry, wavenumber: number): Float64Array {
   const beta0 = Math.acos(Math.max(-1, Math.min(1, Math.abs(dot(kIn, g.edge)))));
-  reciprocalFaceReflections(g, beta0);
+  reciprocalFaceReflections(g.n, g.phiPrime, g.phi, beta0, g.eta0[0], g.eta0[1], g.etaN[0], g.etaN[1], faceScratch);
   const L = distanceParameter(g.sourceDistanceM, g.observerDistanceM, beta0);
-  wedgeDiffraction(g.n, g.phiPrime, g.phi, beta0, L, wavenumber, faceScratch, dScratch);
+  return wedgeDiffraction(g.n, g.phiPrime, g.phi, beta0, L, wavenumber, faceScratch, new Float64Array(4));
 }
 
 /**
  * An upper bound of a diffracted path's power gain, without its rays: max(|Ds|, |Dh|)^2 A^2
  * (lambda / (4 pi s'))^2 (the dyadic's largest gain, the spreading, the free space up to the edge).
  */
-export function diffractionGainBound(kIn: Vec3, g: DiffractionGeometry, wavenumber: number): number {
-  diffractionCoefficients(g, kIn, wavenumber);
-  const d2 = Math.max(dScratch[0] ** 2 + dScratch[1] ** 2, dScratch[2] ** 2 + dScratch[3] ** 2);
+export function diffractionGainBound(d: Float64Array, g: DiffractionGeometry, wavenumber: number): number {
+  const d2 = Math.max(d[0] ** 2 + d[1] ** 2, d[2] ** 2 + d[3] ** 2);
   const a = spreadingFactor(g.sourceDistanceM, g.observerDistanceM);
   const free = Math.PI / (wavenumber * 2 * Math.PI * g.sourceDistanceM); // lambda / (4 pi s') with lambda = 2 pi / k
   return d2 * a * a * free * free;
 }
 
 /**
- * UTD diffraction (Kouyoumjian & Pathak with Luebbers-style face coefficients made reciprocal, see
- * twin/em/diffraction.ts) of a field arriving along unit `kIn` at the edge point and leaving along unit
- * `kOut`, including the spreading factor A(s', s) and the phase over s (the incident field is taken at
+ * UTD diffraction, with coefficients `d` from `utdCoefficients`, of a field arriving along unit `kIn`
+ * at the edge point and leaving along unit `kOut`, including the spreading factor A(s', s) and the phase over s (the incident field is taken at
  * the edge point).
  */
-export function diffraction(kIn: Vec3, kOut: Vec3, g: DiffractionGeometry, wavenumber: number): Interaction2x2 {
+export function diffraction(
+  kIn: Vec3,
+  kOut: Vec3,
+  g: DiffractionGeometry,
+  wavenumber: number,
+  d: Float64Array,
+): Interaction2x2 {
   const e = g.edge;
   const phiPrimeHat = scale(normalize(cross(e, kIn)), -1);
   const phiHat = normalize(cross(e, kOut));
-  diffractionCoefficients(g, kIn, wavenumber);
   // K&P's dyadic E_d = -(E_i . beta0') Ds beta0 - (E_i . phi') Dh phi, with the spreading factor
   // A(s', s) and the phase over s folded in
   const a = spreadingFactor(g.sourceDistanceM, g.observerDistanceM);
@@ -143,8 +124,8 @@ export function diffraction(kIn: Vec3, kOut: Vec3, g: DiffractionGeometry, waven
     in2: phiPrimeHat,
     out1: cross(phiHat, kOut),
     out2: phiHat,
-    c1: [dScratch[0] * cRe - dScratch[1] * cIm, dScratch[0] * cIm + dScratch[1] * cRe],
-    c2: [dScratch[2] * cRe - dScratch[3] * cIm, dScratch[2] * cIm + dScratch[3] * cRe],
+    c1: [d[0] * cRe - d[1] * cIm, d[0] * cIm + d[1] * cRe],
+    c2: [d[2] * cRe - d[3] * cIm, d[2] * cIm + d[3] * cRe],
   };
 }
 

@@ -9,6 +9,7 @@ import { type CandidateOptions, DEFAULT_CANDIDATE_OPTIONS, findCandidates } from
 import {
   diffraction,
   diffractionGainBound,
+  utdCoefficients,
   type Eta,
   type Interaction2x2,
   reflection,
@@ -225,7 +226,8 @@ export function diffractedPath(
     eta0: link.etas[ts.materialIndex(w.triangle0)],
     etaN: link.etas[ts.materialIndex(w.triangle1)],
   };
-  if (worthIt && !worthIt(kIn, diffractionGainBound(kIn, geometry, link.wavenumber))) return null;
+  const utd = utdCoefficients(kIn, geometry, link.wavenumber);
+  if (worthIt && !worthIt(kIn, diffractionGainBound(utd, geometry, link.wavenumber))) return null;
   // (the edge point lies on both faces: they must not block its own rays)
   const { caster } = ts;
   if (!caster.visible(tx, q, w.triangle0, w.triangle1) || !caster.visible(q, rx, w.triangle0, w.triangle1)) return null;
@@ -237,6 +239,6 @@ export function diffractedPath(
     materials: [...new Set([ts.materialName(w.triangle0), ts.materialName(w.triangle1)])],
   };
   // free space up to the edge; the UTD coefficient carries the rest
-  const physics = [diffraction(kIn, kOut, geometry, link.wavenumber)];
+  const physics = [diffraction(kIn, kOut, geometry, link.wavenumber, utd)];
   return makePath(link, rx, "diffraction", [q], [interaction], physics, sourceDistanceM);
 }
