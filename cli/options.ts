@@ -56,3 +56,12 @@ export function positiveNumber(text: string | undefined, flag: string, fallback?
   if (!(x > 0) || !Number.isFinite(x)) throw new UsageError(`${flag} must be a positive number, got '${text}'`);
   return x;
 }
+
+/** A whole number 0..max from a flag's text, or `fallback` when the flag is absent. */
+export function wholeNumber(text: string | undefined, flag: string, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  const x = Number(text);
+  if (!Number.isInteger(x) || x < 0 || x > max)
+    throw new UsageError(`${flag} must be a whole number 0..${max}, got '${text}'`);
+  return x;
+}

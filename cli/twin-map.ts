@@ -14,7 +14,7 @@ import {
 } from "../twin/radio-map/index.js";
 import type { CliIo } from "./io.js";
 import { UsageError } from "./io.js";
-import { help, loadSceneArg, parseOptions, positiveNumber } from "./options.js";
+import { help, loadSceneArg, parseOptions, positiveNumber, wholeNumber } from "./options.js";
 import { loadYamlFile } from "./yaml-file.js";
 
 export const MAP_HELP = `usage: twinric twin map --scene S --cells cells.yaml --out map.png [--data map.bin] [--res 1] [--height 1.5]
@@ -101,9 +101,12 @@ export async function mapCommand(argv: string[], io: CliIo): Promise<number> {
   const heightM = positiveNumber(values.height as string | undefined, "--height", RADIO_MAP_DEFAULTS.heightM);
   const frequencyHz = positiveNumber(values.freq as string | undefined, "--freq", 3.5e9);
   const rays = positiveNumber(values.rays as string | undefined, "--rays", RADIO_MAP_DEFAULTS.rays);
-  const maxDepth = Number(values["max-depth"] ?? RADIO_MAP_DEFAULTS.maxDepth);
-  if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > 6)
-    throw new UsageError(`--max-depth must be 0..6, got '${values["max-depth"]}'`);
+  const maxDepth = wholeNumber(
+    values["max-depth"] as string | undefined,
+    "--max-depth",
+    RADIO_MAP_DEFAULTS.maxDepth,
+    6,
+  );
   const threads =
     values.threads === undefined ? undefined : Math.round(positiveNumber(values.threads as string, "--threads"));
   const area = areaArg(values.area as string | undefined);

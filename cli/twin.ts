@@ -10,7 +10,7 @@ import { factoryHall, isSceneError, loadScene, type Scene, sceneBounds, urbanDis
 import { saveScene } from "../twin/scene/scene-file.js";
 import { MapFileError } from "../twin/radio-map/map-file.js";
 import { type CliIo, UsageError } from "./io.js";
-import { help, loadSceneArg, parseOptions, positiveNumber } from "./options.js";
+import { help, loadSceneArg, parseOptions, positiveNumber, wholeNumber } from "./options.js";
 import { MAP_HELP, mapCommand } from "./twin-map.js";
 import { ConfigFileError } from "./yaml-file.js";
 
@@ -108,14 +108,6 @@ async function importCommand(argv: string[], io: CliIo): Promise<number> {
   return writeScene(await loadScene(positionals[0]), values.out as string, io);
 }
 
-function wholeNumber(text: string | undefined, flag: string, fallback: number): number {
-  if (text === undefined) return fallback;
-  const x = Number(text);
-  if (!Number.isInteger(x) || x < 0 || x > 10)
-    throw new UsageError(`${flag} must be a whole number 0..10, got '${text}'`);
-  return x;
-}
-
 function point(text: string | undefined, flag: string): Vec3 {
   if (text === undefined) throw new UsageError(`${flag} x,y,z is required\n${TRACE_HELP}`);
   try {
@@ -144,7 +136,7 @@ async function traceCommand(argv: string[], io: CliIo): Promise<number> {
   const tx = point(values.tx as string | undefined, "--tx");
   const rx = point(values.rx as string | undefined, "--rx");
   const frequencyHz = positiveNumber(values.freq as string | undefined, "--freq");
-  const maxDepth = wholeNumber(values["max-depth"] as string | undefined, "--max-depth", 3);
+  const maxDepth = wholeNumber(values["max-depth"] as string | undefined, "--max-depth", 3, 10);
   const scene = await loadSceneArg(values.scene as string | undefined, TRACE_HELP);
   const ts = new TracingScene(scene);
   const [result] = solvePaths(ts, tx, [rx], { frequencyHz, maxDepth, diffraction: !values["no-diffraction"] });

@@ -5,7 +5,7 @@
  * is still found (the validating ray accepts any triangle of the plane).
  */
 import type { Scene } from "../scene/scene.js";
-import type { Vec3 } from "./vec.js";
+import { coordinateExtent, type Vec3 } from "./vec.js";
 
 export interface Planes {
   /** Per triangle: its plane id, or -1 for a degenerate triangle. */
@@ -27,8 +27,7 @@ export function findPlanes(scene: Scene): Planes {
   const normals: number[] = [];
   const offsets: number[] = [];
   const ids = new Map<string, number>();
-  let extent = 1;
-  for (let i = 0; i < tri.length; i++) extent = Math.max(extent, Math.abs(tri[i]));
+  const extent = coordinateExtent(tri);
   const qn = 1 / ANGLE_TOLERANCE;
   const qd = 1 / (OFFSET_TOLERANCE * extent);
   for (let t = 0; t < n; t++) {

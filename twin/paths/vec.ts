@@ -58,3 +58,10 @@ export const parseVec3 = (text: string, what: string): Vec3 => {
   }
   return [parts[0], parts[1], parts[2]];
 };
+
+/** The largest absolute coordinate in flat xyz data, at least 1: the scale for position tolerances. */
+export function coordinateExtent(xyz: Float64Array): number {
+  let extent = 1;
+  for (let i = 0; i < xyz.length; i++) extent = Math.max(extent, Math.abs(xyz[i]));
+  return extent;
+}

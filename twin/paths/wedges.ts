@@ -6,7 +6,7 @@
  * one), which holds for the convex edges of buildings and objects; the exterior angle is n * pi.
  */
 import type { Scene } from "../scene/scene.js";
-import { cross, dot, normalize, scale, sub, type Vec3 } from "./vec.js";
+import { coordinateExtent, cross, dot, normalize, scale, sub, type Vec3 } from "./vec.js";
 
 export interface Wedge {
   /** Edge start and unit direction; length in metres. The direction is such that turning from face 0 by
@@ -30,8 +30,7 @@ const COPLANAR = 1e-9;
 export function findWedges(scene: Scene): Wedge[] {
   const tri = scene.triangles;
   const count = tri.length / 9;
-  let extent = 1;
-  for (let i = 0; i < tri.length; i++) extent = Math.max(extent, Math.abs(tri[i]));
+  const extent = coordinateExtent(tri);
   const q = 1 / (extent * 1e-9);
   const vertexKey = (t: number, k: number) => {
     const o = t * 9 + k * 3;
