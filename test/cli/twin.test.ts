@@ -212,7 +212,21 @@ describe("twinric twin generate", () => {
     expect(readFileSync(a, "utf8")).toBe(readFileSync(b, "utf8"));
     const factory = await runCli(["twin", "generate", "factory", "--out", join(dir, "factory.json")]);
     expect(factory.stderr).toMatch(/factory\.json: \d+ objects, \d+ triangles/);
-    const trace = await runCli(["twin", "trace", "--scene", join(dir, "factory.json"), "--tx", "-25,-10,8", "--rx", "25,10,1.5", "--freq", "28e9", "--max-depth", "1", "--json"]);
+    const trace = await runCli([
+      "twin",
+      "trace",
+      "--scene",
+      join(dir, "factory.json"),
+      "--tx",
+      "-25,-10,8",
+      "--rx",
+      "25,10,1.5",
+      "--freq",
+      "28e9",
+      "--max-depth",
+      "1",
+      "--json",
+    ]);
     expect(trace.code).toBe(0);
     expect(JSON.parse(trace.stdout).paths.length).toBeGreaterThan(0);
     expect((await runCli(["twin", "generate", "castle", "--out", a])).code).toBe(2);

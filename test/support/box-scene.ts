@@ -3,7 +3,9 @@
  * box, materials named): for footprint tests and example pictures. The triangles come from
  * `triangle-scenes.ts`.
  */
-import type { Scene, SceneObject } from "../../twin/scene/scene.js";
+import type { Scene } from "../../twin/scene/scene.js";
+import { SceneBuilder } from "../../twin/scene/scene-builder.js";
+import { sceneMaterial } from "../../twin/scene/scene-materials.js";
 import { box, quad } from "./triangle-scenes.js";
 
 /** A box standing on z = 0, from (x0, y0) to (x1, y1), `heightM` tall. */
@@ -20,31 +22,12 @@ export function boxScene(boxes: readonly Box[], groundHalfM = 1000): Scene {
   const g = groundHalfM;
   const ground: number[] = [];
   quad(ground, [-g, -g, 0], [2 * g, 0, 0], [0, 2 * g, 0], 1);
-  const meshes = [
-    { name: "ground", material: 1, triangles: ground },
-    ...boxes.map((b, k) => {
-      const triangles: number[] = [];
-      box(triangles, [b.x0, b.y0, 0], [b.x1 - b.x0, b.y1 - b.y0, b.heightM]);
-      return { name: `box-${k}`, material: 0, triangles };
-    }),
-  ];
-  const objects: SceneObject[] = [];
-  const triangleObject: number[] = [];
-  let firstTriangle = 0;
-  meshes.forEach((mesh, k) => {
-    const triangleCount = mesh.triangles.length / 9;
-    objects.push({ name: mesh.name, material: mesh.material, firstTriangle, triangleCount });
-    for (let t = 0; t < triangleCount; t++) triangleObject.push(k);
-    firstTriangle += triangleCount;
+  const builder = new SceneBuilder();
+  builder.addObject("ground", sceneMaterial("medium_dry_ground", 1), ground);
+  boxes.forEach((b, k) => {
+    const triangles: number[] = [];
+    box(triangles, [b.x0, b.y0, 0], [b.x1 - b.x0, b.y1 - b.y0, b.heightM]);
+    builder.addObject(`box-${k}`, sceneMaterial("concrete", 0.3), triangles);
   });
-  return {
-    metadata: { name: "boxes", source: "test/support/box-scene.ts" },
-    materials: [
-      { itu: "concrete", thicknessM: 0.3 },
-      { itu: "medium_dry_ground", thicknessM: 1 },
-    ],
-    objects,
-    triangles: Float64Array.from(meshes.flatMap((m) => m.triangles)),
-    triangleObject: Uint32Array.from(triangleObject),
-  };
+  return builder.build({ name: "boxes", source: "test/support/box-scene.ts" });
 }

@@ -1,5 +1,8 @@
 /** Small hand-made scenes for path-solver tests: quads (two triangles each) of chosen materials. */
-import type { Scene, SceneObject } from "../../../twin/scene/scene.js";
+import type { ItuMaterialName } from "../../../twin/em/materials.js";
+import type { Scene } from "../../../twin/scene/scene.js";
+import { SceneBuilder } from "../../../twin/scene/scene-builder.js";
+import { sceneMaterial } from "../../../twin/scene/scene-materials.js";
 import type { Vec3 } from "../../../twin/paths/vec.js";
 
 export interface Quad {
@@ -10,23 +13,12 @@ export interface Quad {
 }
 
 export function quadScene(quads: readonly Quad[], name = "test"): Scene {
-  const materials = [...new Set(quads.map((q) => q.material))];
-  const triangles = new Float64Array(quads.length * 18);
-  const triangleObject = new Uint32Array(quads.length * 2);
-  const objects: SceneObject[] = quads.map((q, i) => {
+  const builder = new SceneBuilder();
+  for (const q of quads) {
     const [a, b, c, d] = q.corners;
-    triangles.set([...a, ...b, ...c, ...a, ...c, ...d], i * 18);
-    triangleObject[2 * i] = i;
-    triangleObject[2 * i + 1] = i;
-    return { name: q.name, material: materials.indexOf(q.material), firstTriangle: 2 * i, triangleCount: 2 };
-  });
-  return {
-    metadata: { name },
-    materials: materials.map((itu) => ({ itu, thicknessM: 0.1 })),
-    objects,
-    triangles,
-    triangleObject,
-  };
+    builder.addObject(q.name, sceneMaterial(q.material as ItuMaterialName), [...a, ...b, ...c, ...a, ...c, ...d]);
+  }
+  return builder.build({ name });
 }
 
 /** A horizontal square of half-size `half` at height `z`. */
