@@ -2,10 +2,7 @@
  * `twinric twin import|trace|map`: the geo-spatial twin from the command line.
  */
 import { writeFileSync } from "node:fs";
-import { solvePaths } from "../twin/paths/path-solver.js";
-import { type Paths, pathsToJson } from "../twin/paths/paths.js";
-import { TracingScene } from "../twin/paths/tracing-scene.js";
-import { parseVec3, type Vec3 } from "../twin/paths/vec.js";
+import { type Paths, parseVec3, pathsToJson, solvePaths, TracingScene, type Vec3 } from "../twin/paths/index.js";
 import { factoryHall, isSceneError, loadScene, type Scene, sceneBounds, urbanDistrict } from "../twin/scene/index.js";
 import { saveScene } from "../twin/scene/scene-file.js";
 import { MapFileError } from "../twin/radio-map/map-file.js";

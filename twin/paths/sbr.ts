@@ -28,7 +28,7 @@ export class SequenceTable {
 }
 
 /** The i-th of n directions spread evenly over the sphere (a Fibonacci lattice). */
-export function fibonacciDirection(i: number, n: number): Vec3 {
+function fibonacciDirection(i: number, n: number): Vec3 {
   const z = 1 - (2 * i + 1) / n;
   const r = Math.sqrt(Math.max(0, 1 - z * z));
   const phi = i * Math.PI * (3 - Math.sqrt(5));

@@ -22,8 +22,6 @@ export const distance = (a: Vec3, b: Vec3): number => {
   return Math.sqrt(x * x + y * y + z * z);
 };
 export const normalize = (a: Vec3): Vec3 => scale(a, 1 / norm(a));
-/** a + s * b */
-export const addScaled = (a: Vec3, b: Vec3, s: number): Vec3 => [a[0] + b[0] * s, a[1] + b[1] * s, a[2] + b[2] * s];
 
 /** Azimuth (from +x, counter-clockwise) and elevation (from the horizon, up positive) of a direction, radians. */
 export function azEl(d: Vec3): [number, number] {

@@ -31,7 +31,7 @@ export interface DiscoveryPlane {
  * at (x, y): an ellipse `radiusM` wide across the ray and stretched along its horizontal direction by
  * the crossing's obliquity 1/|dz| (at least the cell itself and its neighbours).
  */
-export function markFootprint(
+function markFootprint(
   marks: CellMarks,
   code: number,
   plane: DiscoveryPlane,

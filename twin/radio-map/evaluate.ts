@@ -69,7 +69,7 @@ export class BeamAccumulator {
  * holding the largest gain at its four corners, 1 dB up: a fast upper estimate for deciding which paths
  * to skip. (Accumulation uses the exact gains.)
  */
-export class BeamGainTable {
+class BeamGainTable {
   private static readonly STEP = Math.PI / 180;
   private static readonly MARGIN = 10 ** 0.1;
   private readonly patches: Float32Array;
@@ -121,7 +121,7 @@ export class BeamGainTable {
 }
 
 /** The receiver point of grid cell `k`. */
-export function cellPoint(grid: MapGrid, heightM: number, k: number): Vec3 {
+function cellPoint(grid: MapGrid, heightM: number, k: number): Vec3 {
   const i = k % grid.width;
   const j = (k - i) / grid.width;
   return [grid.x0 + (i + 0.5) * grid.resM, grid.y0 + (j + 0.5) * grid.resM, heightM];
@@ -161,7 +161,7 @@ export function evaluateLineOfSight(
  * so a region is evaluated whole however thin it is or however few rays landed in it (the map then
  * stops changing as the rays grow, once every region has a seed). Keys are sorted by code.
  */
-export function floodEvaluate(
+function floodEvaluate(
   grid: MapGrid,
   keys: Float64Array,
   skip: Uint8Array,

@@ -140,7 +140,7 @@ export function runTask(ctx: Context, task: Task, progress: (units: number) => v
  * One sequence table from the discovery parts' own numberings (the same in every thread: parts in
  * order, sequences in order), and their marks renumbered into it, keeping the codes `keep` accepts.
  */
-export function mergeSequences(
+function mergeSequences(
   parts: readonly DiscoverResult[],
   keep: (code: number) => boolean = () => true,
 ): { sequences: number[][]; specularKeys: Float64Array } {
