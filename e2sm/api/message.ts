@@ -48,11 +48,20 @@ export function messageDesc(parts: E2apBuild, procedure: string, kind: MessageKi
   return desc!;
 }
 
+/** The IE names of each message type, kept (every encode checks the message's names against them). */
+const namesByDesc = new WeakMap<Desc, ReadonlySet<string>>();
+
+function ieNames(desc: Desc): ReadonlySet<string> {
+  let names = namesByDesc.get(desc);
+  if (!names) namesByDesc.set(desc, (names = new Set(ieSetOf(desc)!.ies.map((s) => s.name))));
+  return names;
+}
+
 /** The E2AP-PDU value of a message. */
 export function toPdu(parts: E2apBuild, msg: E2Message): unknown {
   const desc = messageDesc(parts, msg.procedure, msg.kind);
   const set = ieSetOf(desc)!;
-  const known = new Set(set.ies.map((s) => s.name));
+  const known = ieNames(desc);
   for (const name of Object.keys(msg.ies)) {
     if (!known.has(name) && msg.ies[name] !== undefined) {
       invalid(`${desc.name}.${name}`, `${desc.name} has no IE ${name} (its IEs: ${[...known].join(", ")})`);
@@ -103,8 +112,24 @@ function itemListSpec(d: Desc) {
   return set && set.ies.length === 1 ? set.ies[0] : undefined;
 }
 
+/** Whether values of `desc` can hold item lists, worked out once per type (most IEs hold none). */
+const listsWithin = new WeakMap<Desc, boolean>();
+
+function holdsLists(desc: Desc): boolean {
+  const known = listsWithin.get(desc);
+  if (known !== undefined) return known;
+  listsWithin.set(desc, false); // a recursive type meets itself as "no lists" while being worked out
+  const d = resolve(desc);
+  const holds =
+    itemListSpec(d) !== undefined ||
+    (d.kind === "sequence" && [...d.root, ...(d.ext ?? [])].some((c) => holdsLists(c.type)));
+  listsWithin.set(desc, holds);
+  return holds;
+}
+
 /** Items -> single containers, wherever the type has item lists. */
 function wrapLists(desc: Desc, v: any): any {
+  if (!holdsLists(desc)) return v;
   const d = resolve(desc);
   const item = itemListSpec(d);
   if (item && Array.isArray(v)) {
@@ -117,6 +142,7 @@ function wrapLists(desc: Desc, v: any): any {
 
 /** Single containers -> items. */
 function unwrapLists(desc: Desc, v: any): any {
+  if (!holdsLists(desc)) return v;
   const d = resolve(desc);
   const item = itemListSpec(d);
   if (item && Array.isArray(v)) return v.map((x) => (x.id === item.id ? unwrapLists(item.type, x.value) : x));

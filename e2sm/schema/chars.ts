@@ -86,7 +86,7 @@ export class Chars {
     }
     r.pos = end * 8;
     if (this.recentOk && n >= 2 && n <= RECENT_MAX)
-      this.recent.keep(this.recent.slotOf(buf, start, n), buf, start, n, s);
+      this.recent.keep(this.recent.slotOf(buf, start, n), s);
     return s;
   }
 

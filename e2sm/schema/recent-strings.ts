@@ -2,8 +2,8 @@
  * Strings decoded lately, found again by their octets. Names (measurement types, sender names) recur in
  * every message: handing back the string already built spares building it again, and a hit needs no
  * validation, as the octets equal those of a string validated before. One table per alphabet, a slot
- * per hash of the octets (a later string takes the slot over); the octets are kept beside the string so
- * that the comparison runs over typed arrays.
+ * per hash of the octets (a later string takes the slot over). Only 8-bit identity alphabets use it, so
+ * a string's character codes are its octets, and the comparison reads the kept string itself.
  */
 const SLOT_BITS = 10;
 /** Longest string kept. */
@@ -11,7 +11,6 @@ export const RECENT_MAX = 64;
 
 export class RecentStrings {
   private readonly strings: string[] = new Array<string>(1 << SLOT_BITS).fill("");
-  private readonly octets = new Uint8Array((1 << SLOT_BITS) * RECENT_MAX);
 
   /** The slot of the `n` octets at `buf[at]` (2 <= n <= RECENT_MAX): their length and six of them, mixed. */
   slotOf(buf: Uint8Array, at: number, n: number): number {
@@ -25,16 +24,12 @@ export class RecentStrings {
   find(slot: number, buf: Uint8Array, at: number, n: number): string | undefined {
     const s = this.strings[slot];
     if (s.length !== n) return undefined;
-    const octets = this.octets;
-    const base = slot * RECENT_MAX;
-    for (let i = 0; i < n; i++) if (octets[base + i] !== buf[at + i]) return undefined;
+    for (let i = 0; i < n; i++) if (s.charCodeAt(i) !== buf[at + i]) return undefined;
     return s;
   }
 
-  /** Keeps `s`, made of the `n` octets at `buf[at]`, in `slot`. */
-  keep(slot: number, buf: Uint8Array, at: number, n: number, s: string): void {
-    const base = slot * RECENT_MAX;
-    for (let i = 0; i < n; i++) this.octets[base + i] = buf[at + i];
+  /** Keeps `s` in `slot`. */
+  keep(slot: number, s: string): void {
     this.strings[slot] = s;
   }
 }
