@@ -10,17 +10,18 @@
  */
 import { parseArgs } from "node:util";
 import {
-  type Cell,
-  PlanarArray,
   beamGains,
+  type Cell,
   createCell,
   customCodebook,
   dftCodebook,
   directionFromAngles,
   elementResponse,
+  PlanarArray,
   ssbBeams,
   steeredCodebook,
 } from "../twin/antenna/index.js";
+import { median } from "./median.js";
 
 const { values } = parseArgs({
   options: { seconds: { type: "string", default: "1" }, runs: { type: "string", default: "5" } },
@@ -78,25 +79,25 @@ function callsPerCpuSecond(cell: Cell, kernel: Kernel, out: Float64Array): numbe
   return calls / ((now - start) / 1e6);
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const gains: Kernel = (cell, offset, out) => beamGains(cell, directions, out, offset);
 
 const cases: { name: string; cell: Cell; kernel: Kernel; out: Float64Array }[] = [
   {
     name: "beamGains, 8 SSB beams, 4x8 tr38901",
     cell: ssbCell,
-    kernel: (cell, offset, out) => beamGains(cell, directions, out, offset),
+    kernel: gains,
     out: new Float64Array(8),
   },
   {
     name: "beamGains, same 8 beams as custom weights (no factors)",
     cell: unfactoredCell,
-    kernel: (cell, offset, out) => beamGains(cell, directions, out, offset),
+    kernel: gains,
     out: new Float64Array(8),
   },
   {
     name: "beamGains, 32 DFT beams (O1 = O2 = 1), 4x8 tr38901",
     cell: dftCell,
-    kernel: (cell, offset, out) => beamGains(cell, directions, out, offset),
+    kernel: gains,
     out: new Float64Array(32),
   },
   {

@@ -12,6 +12,9 @@
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { bruteForceClosest } from "../test/support/brute-force-rays.js";
+import { prng } from "../test/support/fuzz.js";
+import { boxCity, triangleSoup } from "../test/support/triangle-scenes.js";
 import {
   type Bvh,
   buildBvh,
@@ -22,9 +25,7 @@ import {
   traversalCounters,
 } from "../twin/bvh/index.js";
 import { loadScene } from "../twin/scene/index.js";
-import { bruteForceClosest } from "../test/support/brute-force-rays.js";
-import { prng } from "../test/support/fuzz.js";
-import { boxCity, triangleSoup } from "../test/support/triangle-scenes.js";
+import { median } from "./median.js";
 
 const { values } = parseArgs({
   options: {
@@ -121,8 +122,6 @@ function seconds(work: () => unknown): number {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Row {
   scene: string;

@@ -11,9 +11,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { E2apCodec, decodeSm, encodeSm } from "../e2sm/index.js";
+import { decodeSm, E2apCodec, encodeSm } from "../e2sm/index.js";
 import { ORACLE_PATH } from "../test/support/oracle.js";
 import { benchMessages } from "./fixtures.js";
+import { median } from "./median.js";
 
 const { values } = parseArgs({
   options: { seconds: { type: "string", default: "2" }, runs: { type: "string", default: "5" } },
@@ -74,8 +75,6 @@ function rate(f: () => void): number {
   }
   return n / ((performance.now() - t0) / 1000);
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Oracle msgs/s: decode + re-encode (+ its JSON output) of copies streamed through one process. */
 function oracleRate(bytes: Uint8Array, type: string): number {

@@ -8,11 +8,12 @@
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { findCandidates, DEFAULT_CANDIDATE_OPTIONS } from "../twin/paths/candidates.js";
+import { DEFAULT_CANDIDATE_OPTIONS, findCandidates } from "../twin/paths/candidates.js";
 import { solvePaths } from "../twin/paths/path-solver.js";
 import { TracingScene } from "../twin/paths/tracing-scene.js";
 import type { Vec3 } from "../twin/paths/vec.js";
 import { loadScene, sceneBounds } from "../twin/scene/index.js";
+import { median } from "./median.js";
 
 const { values } = parseArgs({
   options: { receivers: { type: "string", default: "200" }, runs: { type: "string", default: "3" } },
@@ -20,7 +21,6 @@ const { values } = parseArgs({
 const RECEIVERS = Number(values.receivers);
 const RUNS = Number(values.runs);
 const DIR = new URL("../../shared/scenes/sionna/", import.meta.url).pathname;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** A seeded stream of numbers in [0, 1). */
 function random(seed: number) {

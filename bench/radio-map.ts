@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import type { CellSpec } from "../twin/antenna/cell-spec.js";
 import { solveRadioMap } from "../twin/radio-map/radio-map-solver.js";
 import { loadScene, sceneBounds } from "../twin/scene/index.js";
+import { median } from "./median.js";
 
 const { values } = parseArgs({
   options: {
@@ -24,7 +25,6 @@ const { values } = parseArgs({
 const DIR = new URL("../../shared/scenes/sionna/", import.meta.url).pathname;
 const RAYS = Number(values.rays);
 const RUNS = Number(values.runs);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** A rooftop-ish sector in the scene's middle, facing east, 8 SSB beams over 120 degrees. */
 const cellAt = (x: number, y: number, z: number): CellSpec => ({
