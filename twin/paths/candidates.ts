@@ -1,8 +1,8 @@
 /**
  * Candidate sequences of reflecting planes from a transmitter, for the image method. Small scenes are
  * enumerated exhaustively (every sequence of distinct consecutive planes, so no path can be missed);
- * larger ones by shooting and bouncing rays (SBR) from the transmitter over a Fibonacci sphere and
- * keeping each distinct sequence of planes the rays hit. The candidates depend on the transmitter only,
+ * larger ones by shooting and bouncing rays (SBR) from the transmitter over the sphere and keeping each
+ * distinct sequence of planes the rays hit. The candidates depend on the transmitter only,
  * so one set serves every receiver.
  */
 import type { Planes } from "./planes.js";
@@ -50,6 +50,6 @@ function enumerate(count: number, maxDepth: number): number[][] {
 
 function discover(planes: Planes, caster: RayCaster, tx: Vec3, options: CandidateOptions): number[][] {
   const table = new SequenceTable(planes.count);
-  shootAndBounce(caster.bvh, planes, tx, table, { maxDepth: options.maxDepth, total: options.rays });
+  shootAndBounce(caster.bvh, planes, tx, table, { maxDepth: options.maxDepth, rays: options.rays });
   return [...table.sequences].sort((a, b) => a.length - b.length);
 }

@@ -154,18 +154,28 @@ export function evaluateLineOfSight(
   }
 }
 
-/** Specular paths for sorted (sequence, cell) keys. */
+/**
+ * How far (in cells) evaluation grows a specular region from a cell where it found a path: 3, a 7 x 7
+ * square. A region narrower than a cell, such as a path grazing past a corner, shows at cell centres as
+ * dashed pieces a few cells apart, and reaching past the gaps joins them up; the rays then need seed
+ * only one. Diffraction regions are wide (an edge lights a whole cone) and grow to their 8 neighbours:
+ * reaching 3 cells out there changed the map's convergence by 0.01 dB (etoile, BENCHMARKS.md).
+ */
+const SPECULAR_REACH = 3;
+const WEDGE_REACH = 1;
+
 /**
  * Runs `tryCell(code, cell)` over each code's marked cells and grows from every cell where it finds a
- * path into the 8 neighbours, until the path's region is closed: discovery's rays only seed a region,
- * so a region is evaluated whole however thin it is or however few rays landed in it (the map then
- * stops changing as the rays grow, once every region has a seed). Keys are sorted by code.
+ * path into the cells up to `reach` away, until the path's region is closed: discovery's rays only
+ * seed a region, so a region is evaluated whole however thin it is or however few rays landed in it (the
+ * map then stops changing as the rays grow, once every region has a seed). Keys are sorted by code.
  */
 function floodEvaluate(
   grid: MapGrid,
   keys: Float64Array,
   skip: Uint8Array,
   tryCell: (code: number, cell: number) => boolean,
+  reach: number,
   onProgress?: (done: number) => void,
 ): number {
   const { width, height } = grid;
@@ -190,12 +200,12 @@ function floodEvaluate(
       found++;
       const x = k % width;
       const y = (k - x) / width;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
+      const ny0 = Math.max(0, y - reach);
+      const ny1 = Math.min(height - 1, y + reach);
+      const nx0 = Math.max(0, x - reach);
+      const nx1 = Math.min(width - 1, x + reach);
+      for (let ny = ny0; ny <= ny1; ny++) {
+        for (let nx = nx0; nx <= nx1; nx++) {
           const n = ny * width + nx;
           if (stamp[n] !== group) {
             stamp[n] = group;
@@ -228,17 +238,19 @@ export function evaluateSpecular(
       if (p) acc.add(p, k);
       return p !== null;
     },
+    SPECULAR_REACH,
     onProgress,
   );
 }
 
 /**
  * Where the transmitter is in sight, a diffracted path is skipped before its rays are cast when in
- * every beam it stays below this share (-40 dB) of the line of sight in the strongest beam: it could
- * change no beam that is within 40 dB of the cell's best by more than a few hundredths of a dB, and
- * such paths are most of the pairs discovery finds in open areas.
+ * every beam it stays below this share (-30 dB) of the line of sight in the strongest beam: it changes
+ * the strongest beam by under 0.005 dB, and a beam 20 dB weaker by under 0.5 dB, and such paths are most
+ * of the pairs discovery finds in open areas (at -40 dB, etoile's map evaluated 2.96 M lit-cell
+ * diffracted paths; at -30 dB 1.48 M, and its convergence did not change: BENCHMARKS.md).
  */
-export const LIT_DIFFRACTION_FLOOR = 1e-4;
+export const LIT_DIFFRACTION_FLOOR = 1e-3;
 
 /** Diffracted paths for sorted (wedge, cell) keys, each region grown from its seeds. */
 export function evaluateDiffraction(
@@ -258,7 +270,7 @@ export function evaluateDiffraction(
   let floor = 0;
   // the strongest beam's line-of-sight gain per lit cell, kept (each cell recurs for many wedges)
   const losBest = new Float32Array(grid.width * grid.height).fill(-1);
-  // kept unless 40 dB under the strongest beam's line of sight in every beam (the path's beam gains
+  // kept unless 30 dB under the strongest beam's line of sight in every beam (the path's beam gains
   // from the table: an upper estimate)
   const worthIt = (departure: Vec3, bound: number) => {
     const patch = table.patchOf(departure[0], departure[1], departure[2]);
@@ -287,6 +299,7 @@ export function evaluateDiffraction(
       if (p) acc.add(p, k);
       return p !== null;
     },
+    WEDGE_REACH,
     onProgress,
   );
 }

@@ -26,8 +26,9 @@ export interface RadioMapOptions {
   readonly maxDepth?: number;
   readonly diffraction?: boolean;
   /**
-   * Discovery rays per cell (default 1,000,000): the specular rays; diffraction discovery scales with
-   * it (Keller-cone rays and edge samples each by the square root), so doubling it doubles every kind.
+   * Discovery rays per cell (default 1,000,000): the specular ray grid, before the rays refinement adds
+   * where neighbours end differently; diffraction discovery scales with it (Keller-cone rays and edge
+   * samples each by the square root), so doubling it doubles every kind.
    */
   readonly rays?: number;
   /** Override: spacing of the edge samples of diffraction discovery, metres (1 at 1,000,000 rays). */
@@ -118,10 +119,11 @@ export async function solveRadioMap(
   try {
     for (let c = 0; c < cells.length; c++) {
       const label = cells.length > 1 ? ` ${cells[c].id}` : "";
-      const part = (kind: "discover" | "los") =>
-        Array.from({ length: parts }, (_, p): Task => ({ kind, cell: c, part: p, parts }));
+      const part = (kind: "discover" | "los", count = parts) =>
+        Array.from({ length: count }, (_, p): Task => ({ kind, cell: c, part: p, parts: count }));
+      // (discovery's cost varies across the sky and the wedges: smaller shares keep both threads busy)
       const discovered = (await runner.run(
-        part("discover"),
+        part("discover", parts === 1 ? 1 : 3 * parts),
         report(`discovery${label}`, o.diffraction ? 2 * o.rays : o.rays),
       )) as DiscoverResult[];
       const los = (await runner.run(part("los"), report(`line of sight${label}`, n))) as EvaluateResult[];

@@ -9,7 +9,7 @@ import { type BvhBuffers, bvhFromShared } from "../bvh/index.js";
 import { createLink, type Link } from "../paths/path-solver.js";
 import { TracingScene } from "../paths/tracing-scene.js";
 import type { Scene } from "../scene/scene.js";
-import { SequenceTable } from "../paths/sbr.js";
+import { DEFAULT_REFINE, SequenceTable } from "../paths/sbr.js";
 import { type DiscoveryPlane, discoverDiffraction, discoverSpecular } from "./discovery.js";
 import { BeamAccumulator, evaluateDiffraction, evaluateLineOfSight, evaluateSpecular } from "./evaluate.js";
 import type { MapGrid } from "./footprint.js";
@@ -108,7 +108,7 @@ export function runTask(ctx: Context, task: Task, progress: (units: number) => v
       );
       const wedgeMarks = new CellMarks();
       if (settings.diffraction) {
-        const options = { edgeSpacingM: settings.edgeSpacingM, coneRays: settings.coneRays };
+        const options = { edgeSpacingM: settings.edgeSpacingM, coneRays: settings.coneRays, refine: DEFAULT_REFINE };
         // (progress in the same units as the specular rays: the wedges share as many)
         const perWedge = settings.rays / Math.max(1, ts.wedges.length);
         discoverDiffraction(ts, link.tx, plane, options, task.part, task.parts, wedgeMarks, (n) =>
