@@ -31,28 +31,36 @@ export class SequenceTable {
 }
 
 /**
- * About `rays` directions over the sphere in rows of equal z step and columns of equal azimuth step, so
- * each stands for the same solid angle (rows about as far apart as columns at the equator).
+ * Directions over the sphere in rows of equal z step and columns of equal azimuth step, so each stands
+ * for the same solid angle. The grids come in sizes 3 * 2^L (L = 0, 1, ...), doubling the columns and
+ * the rows in turn, with rows starting at the zenith and columns at azimuth 0: each grid holds every
+ * ray of the smaller ones, so more rays never lose what fewer found. `rays` picks the size nearest to
+ * it (in ratio): 1,000,000 gives 786,432 (512 x 1,536), 2,000,000 gives 1,572,864.
  */
 export class RayGrid {
   readonly rows: number;
   readonly cols: number;
 
   constructor(rays: number) {
-    this.rows = Math.max(1, Math.round(Math.sqrt(rays / Math.PI)));
-    this.cols = Math.max(1, Math.round(rays / this.rows));
+    const level = Math.max(0, Math.round(Math.log2(rays / 3)));
+    this.rows = 2 ** Math.floor(level / 2);
+    this.cols = 3 * 2 ** Math.ceil(level / 2);
+  }
+
+  get size(): number {
+    return this.rows * this.cols;
   }
 
   /** Angular radius of a grid ray's tube: its share 4 pi / (rows cols) of the sphere as a disc. */
   get spread(): number {
-    return 2 / Math.sqrt(this.rows * this.cols);
+    return 2 / Math.sqrt(this.size);
   }
 
   /** The unit direction at (fractional) `row` and `col`, into `out`. */
   direction(row: number, col: number, out: Float64Array): Float64Array {
-    const z = 1 - (2 * (row + 0.5)) / this.rows;
+    const z = 1 - (2 * row) / this.rows;
     const r = Math.sqrt(Math.max(0, 1 - z * z));
-    const phi = (2 * Math.PI * (col + 0.5)) / this.cols;
+    const phi = (2 * Math.PI * col) / this.cols;
     out[0] = r * Math.cos(phi);
     out[1] = r * Math.sin(phi);
     out[2] = z;

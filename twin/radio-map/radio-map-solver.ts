@@ -26,8 +26,8 @@ export interface RadioMapOptions {
   readonly maxDepth?: number;
   readonly diffraction?: boolean;
   /**
-   * Discovery rays per cell (default 1,000,000): the specular ray grid, before the rays refinement adds
-   * where neighbours end differently; diffraction discovery scales with it (Keller-cone rays and edge
+   * Discovery rays per cell (default 1,000,000): the specular ray grid (the nearest of its sizes, see
+   * `RayGrid`: 786,432 for 1,000,000), before the rays refinement adds where neighbours end differently; diffraction discovery scales with it (Keller-cone rays and edge
    * samples each by the square root), so doubling it doubles every kind.
    */
   readonly rays?: number;

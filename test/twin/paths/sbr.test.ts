@@ -4,10 +4,12 @@ import { TracingScene } from "../../../twin/paths/tracing-scene.js";
 import { box, floor, quadScene, wallX } from "./support.js";
 
 describe("ray grid", () => {
-  it("covers the sphere with unit directions of equal solid angle, about as many as asked", () => {
-    for (const rays of [1, 10, 1000, 123_457]) {
+  it("covers the sphere with unit directions, as many as the size nearest the budget", () => {
+    for (const rays of [3, 10, 1000, 1_000_000, 2_000_000]) {
       const g = new RayGrid(rays);
-      expect(Math.abs(g.rows * g.cols - rays)).toBeLessThanOrEqual(g.rows);
+      expect(Math.abs(Math.log2(g.size / rays))).toBeLessThanOrEqual(0.5 + 1e-9);
+      // square-ish cells: the columns about pi times the rows (6 times at odd levels)
+      expect([3, 6]).toContain(g.cols / g.rows);
       const d = new Float64Array(3);
       for (const [r, c] of [
         [0, 0],
@@ -18,13 +20,26 @@ describe("ray grid", () => {
         expect(Math.hypot(d[0], d[1], d[2])).toBeCloseTo(1, 12);
       }
     }
-    // rows of equal z step: the mean of z over the grid is 0, and the poles are not rays
-    const g = new RayGrid(10_000);
-    const d = new Float64Array(3);
-    let sum = 0;
-    for (let r = 0; r < g.rows; r++) sum += g.direction(r, 0, d)[2];
-    expect(Math.abs(sum / g.rows)).toBeLessThan(1e-12);
-    expect(g.direction(0, 0, d)[2]).toBeLessThan(1);
+    expect(new RayGrid(1_000_000).size).toBe(786_432);
+  });
+
+  it("holds every ray of the grid half its size", () => {
+    for (const rays of [3 * 2 ** 10, 3 * 2 ** 11]) {
+      const small = new RayGrid(rays);
+      const big = new RayGrid(2 * rays);
+      const fr = big.rows / small.rows;
+      const fc = big.cols / small.cols;
+      expect(fr * fc).toBe(2);
+      const a = new Float64Array(3);
+      const b = new Float64Array(3);
+      for (let r = 0; r < small.rows; r += 7) {
+        for (let c = 0; c < small.cols; c += 11) {
+          small.direction(r, c, a);
+          big.direction(r * fr, c * fc, b);
+          expect(Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])).toBeLessThan(1e-12);
+        }
+      }
+    }
   });
 });
 
@@ -33,11 +48,11 @@ describe("shooting and bouncing rays", () => {
     const ts = new TracingScene(quadScene([floor(1e4, "concrete")]));
     for (const refine of [0, 3, 5]) {
       const table = new SequenceTable(ts.planes.count);
-      const rays = 39_408; // 112 rows: an even number, so no ray lies on the horizon
+      const rays = 3 * 2 ** 12; // 64 rows: row 32 lies on the horizon and misses the ground
       const g = new RayGrid(rays);
-      expect(g.rows % 2).toBe(0);
+      expect(g.rows).toBe(64);
       const shot = shootAndBounce(ts.bvh, ts.planes, [0, 0, 10], table, { maxDepth: 2, rays, refine });
-      // rays down hit the ground, rays up leave: the rows either side of the horizon differ at every column
+      // rays down hit the ground, the others leave: the rows either side of the horizon differ at every column
       expect(shot).toBe(g.rows * g.cols + refine * g.cols);
       expect(table.sequences).toEqual([[0]]);
     }
@@ -57,6 +72,21 @@ describe("shooting and bouncing rays", () => {
     expect(whole.size).toBeGreaterThan(10);
     expect(sequencesOf(3)).toEqual(whole);
     expect(sequencesOf(7)).toEqual(whole);
+  });
+
+  it("finds with twice the rays every sequence it found before (unrefined grids nest)", () => {
+    const ts = new TracingScene(
+      quadScene([floor(50, "concrete"), wallX(12, [-20, 20], [0, 15], "brick"), ...box([-8, 4, 0], [-2, 9, 6], "glass")]),
+    );
+    const sequencesOf = (rays: number) => {
+      const table = new SequenceTable(ts.planes.count);
+      shootAndBounce(ts.bvh, ts.planes, [1, -2, 3], table, { maxDepth: 3, rays, refine: 0 });
+      return table.sequences.map((s) => s.join(","));
+    };
+    for (const rays of [3000, 6000, 12_000]) {
+      const more = new Set(sequencesOf(2 * rays));
+      for (const s of sequencesOf(rays)) expect(more.has(s)).toBe(true);
+    }
   });
 
   it("finds more of the sequences that reach past a corner when it refines", () => {
