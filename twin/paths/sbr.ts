@@ -154,10 +154,11 @@ export function shootAndBounce(bvh: Bvh, planes: Planes, tx: Vec3, table: Sequen
     if (++shot % 4096 === 0) onProgress?.(4096);
     return code;
   };
+  const spread = grid.spread;
   const traceRow = (row: number, into: Int32Array, visiting: boolean) => {
-    for (let c = 0; c < cols; c++) into[c] = trace(row, c, grid.spread, visiting && visit !== undefined);
+    for (let c = 0; c < cols; c++) into[c] = trace(row, c, spread, visiting && visit !== undefined);
   };
-  const fine = grid.spread / (refine + 1);
+  const fine = spread / (refine + 1);
   const between = (r0: number, c0: number, r1: number, c1: number) => {
     for (let k = 1; k <= refine; k++) {
       const f = k / (refine + 1);
