@@ -1,24 +1,79 @@
 /**
  * Exact specular paths by the image method: for a sequence of reflecting planes, mirror the
  * transmitter through each plane in turn, then walk back from the receiver towards the images to find
- * the reflection points. A path is valid when each reflection point lies on a surface of its plane that
- * the ray actually reaches first (so occlusion and triangle boundaries are checked by one ray each),
- * both neighbours of each point are on the same side of its plane, and the last leg is free.
+ * the reflection points. The path's geometry holds when both neighbours of each point are on one side
+ * of its plane and each point lies on a surface of that plane (probed by a ray a few epsilons long
+ * through the point along the normal); the path exists when, besides, nothing blocks its legs.
  */
-import { mirror, planeDistance, type Planes } from "./planes.js";
+import { mirror, planeDistance, type Planes, triangleUnder } from "./planes.js";
 import type { RayCaster } from "./ray-caster.js";
-import { distance, sub, type Vec3 } from "./vec.js";
+import { distance, type Vec3 } from "./vec.js";
 
 export interface SpecularPath {
   /** Reflection points, in order from the transmitter. */
   readonly points: Vec3[];
-  /** The scene triangle hit at each point. */
+  /** The scene triangle under each point. */
   readonly triangles: number[];
 }
 
-/** Relative tolerance on where a validating ray must land. */
-const LANDING_TOLERANCE = 1e-6;
+/**
+ * The path's geometry holds but an obstacle blocks it. A radio map grows a sequence's region across
+ * such cells, so a region cut into pieces needs one seed.
+ */
+export const BLOCKED = "blocked";
 
+/**
+ * The path reflecting on `sequence`, BLOCKED, or null when its geometry does not hold. With
+ * `geometryOnly`, BLOCKED stands for any path whose geometry holds (no occlusion queries).
+ */
+export function traceSpecular(
+  planes: Planes,
+  sequence: readonly number[],
+  tx: Vec3,
+  rx: Vec3,
+  caster: RayCaster,
+  geometryOnly = false,
+): SpecularPath | typeof BLOCKED | null {
+  const points = reflectionPoints(planes, sequence, tx, rx);
+  if (!points) return null;
+  // the surfaces first, then the legs (occlusion queries, which stop at any blocker)
+  const triangles: number[] = new Array(points.length);
+  let from = tx;
+  for (let i = 0; i < points.length; i++) {
+    const t = surfaceUnder(planes, sequence[i], points[i], from, caster);
+    if (t < 0) return null;
+    triangles[i] = t;
+    from = points[i];
+  }
+  if (geometryOnly) return BLOCKED;
+  // the last leg first: near the ground, among buildings, it is the one most often blocked
+  if (!caster.visible(from, rx)) return BLOCKED;
+  from = tx;
+  for (const p of points) {
+    if (!caster.visible(from, p)) return BLOCKED;
+    from = p;
+  }
+  return { points, triangles };
+}
+
+/** Planes of up to this many triangles are searched directly for the one under a point; larger ones through the BVH. */
+const DIRECT_SEARCH_MAX = 16;
+
+/** The triangle of plane `id` under its point `p`, or -1 (`from`: a point on the side the path arrives from). */
+function surfaceUnder(planes: Planes, id: number, p: Vec3, from: Vec3, caster: RayCaster): number {
+  const h = 4 * caster.bvh.epsilon;
+  const direct = triangleUnder(planes, id, p[0], p[1], p[2], h, DIRECT_SEARCH_MAX);
+  if (direct !== undefined) return direct;
+  // a ray a few epsilons long through the point along the normal, from the arrival side
+  const side = planeDistance(planes, id, from) > 0 ? 1 : -1;
+  const nx = planes.normals[id * 3] * side;
+  const ny = planes.normals[id * 3 + 1] * side;
+  const nz = planes.normals[id * 3 + 2] * side;
+  const hit = caster.firstHit([p[0] + nx * h, p[1] + ny * h, p[2] + nz * h], [-nx, -ny, -nz], 2 * h);
+  return hit && planes.planeOf[hit.triangle] === id ? hit.triangle : -1;
+}
+
+/** The path reflecting on `sequence`, if it exists. */
 export function solveSpecular(
   planes: Planes,
   sequence: readonly number[],
@@ -26,11 +81,19 @@ export function solveSpecular(
   rx: Vec3,
   caster: RayCaster,
 ): SpecularPath | null {
+  const found = traceSpecular(planes, sequence, tx, rx, caster);
+  return found === BLOCKED ? null : found;
+}
+
+/**
+ * The reflection points of the path on `sequence`, found backwards from the receiver (each is where
+ * the line from the next point to the image meets its plane), when every point has both neighbours
+ * strictly on one side of its plane; else null.
+ */
+function reflectionPoints(planes: Planes, sequence: readonly number[], tx: Vec3, rx: Vec3): Vec3[] | null {
   const k = sequence.length;
   const images: Vec3[] = [tx];
   for (let i = 0; i < k; i++) images.push(mirror(planes, sequence[i], images[i]));
-
-  // back from the receiver: each point is where the line from the next point to the image meets its plane
   const points: Vec3[] = new Array(k);
   let target = rx;
   for (let i = k - 1; i >= 0; i--) {
@@ -46,26 +109,14 @@ export function solveSpecular(
     ];
     target = points[i];
   }
-
-  // forward: each leg must land on the plane's surface, with both neighbours on one side of it
-  const triangles: number[] = new Array(k);
   let from = tx;
   for (let i = 0; i < k; i++) {
-    const p = points[i];
     const next = i + 1 < k ? points[i + 1] : rx;
     const before = planeDistance(planes, sequence[i], from);
     const after = planeDistance(planes, sequence[i], next);
     if (Math.sign(before) !== Math.sign(after) || before === 0) return null;
-    const legLength = distance(from, p);
-    if (!(legLength > 0)) return null;
-    const d = sub(p, from);
-    const dir: Vec3 = [d[0] / legLength, d[1] / legLength, d[2] / legLength];
-    const hit = caster.firstHit(from, dir, legLength * (1 + LANDING_TOLERANCE) + caster.bvh.epsilon);
-    if (!hit || planes.planeOf[hit.triangle] !== sequence[i]) return null;
-    if (Math.abs(hit.distance - legLength) > legLength * LANDING_TOLERANCE + caster.bvh.epsilon) return null;
-    triangles[i] = hit.triangle;
-    from = p;
+    if (!(distance(from, points[i]) > 0)) return null;
+    from = points[i];
   }
-  if (!caster.visible(from, rx)) return null;
-  return { points, triangles };
+  return points;
 }

@@ -15,7 +15,7 @@ import {
   reflection,
   transferMatrix,
 } from "./fields.js";
-import { solveSpecular } from "./image-method.js";
+import { BLOCKED, type SpecularPath, traceSpecular } from "./image-method.js";
 import type { Interaction, Path, Paths } from "./paths.js";
 import { planeNormal } from "./planes.js";
 import type { TracingScene } from "./tracing-scene.js";
@@ -89,8 +89,22 @@ export const hasLineOfSight = (link: Link, rx: Vec3): boolean =>
 
 /** The path reflecting on plane sequence `planes`, if it exists. */
 export function specularPath(link: Link, rx: Vec3, planes: readonly number[]): Path | null {
-  const found = solveSpecular(link.ts.planes, planes, link.tx, rx, link.ts.caster);
-  return found ? specular(link, rx, planes, found.points, found.triangles) : null;
+  const found = traceSpecularPath(link, rx, planes);
+  return found === BLOCKED ? null : found;
+}
+
+/**
+ * The path reflecting on plane sequence `planes`; BLOCKED where only an obstacle stops it (with
+ * `geometryOnly`: wherever its geometry holds); else null.
+ */
+export function traceSpecularPath(
+  link: Link,
+  rx: Vec3,
+  planes: readonly number[],
+  geometryOnly = false,
+): Path | typeof BLOCKED | null {
+  const found = traceSpecular(link.ts.planes, planes, link.tx, rx, link.ts.caster, geometryOnly);
+  return found === null || found === BLOCKED ? found : specular(link, rx, planes, found);
 }
 
 function makePath(
@@ -131,7 +145,7 @@ export function lineOfSightPath(link: Link, rx: Vec3): Path {
   return makePath(link, rx, "los", [], [], [], distance(link.tx, rx));
 }
 
-function specular(link: Link, rx: Vec3, planes: readonly number[], points: Vec3[], triangles: number[]): Path {
+function specular(link: Link, rx: Vec3, planes: readonly number[], { points, triangles }: SpecularPath): Path {
   const { ts } = link;
   const interactions: Interaction[] = points.map((point, i) => ({
     type: "reflection",

@@ -14,6 +14,11 @@ export interface Planes {
   readonly normals: Float64Array;
   readonly offsets: Float64Array;
   readonly count: number;
+  /** The triangles of plane p: `members[memberStart[p]]` .. `members[memberStart[p + 1] - 1]`. */
+  readonly memberStart: Int32Array;
+  readonly members: Int32Array;
+  /** The scene's triangle corners (9 per triangle), shared, not copied. */
+  readonly corners: Float64Array;
 }
 
 /** Normals within this angle (radians) and offsets within this share of the scene size are one plane. */
@@ -64,7 +69,68 @@ export function findPlanes(scene: Scene): Planes {
     }
     planeOf[t] = id;
   }
-  return { planeOf, normals: Float64Array.from(normals), offsets: Float64Array.from(offsets), count: offsets.length };
+  const count = offsets.length;
+  const memberStart = new Int32Array(count + 1);
+  for (let t = 0; t < n; t++) if (planeOf[t] >= 0) memberStart[planeOf[t] + 1]++;
+  for (let p = 0; p < count; p++) memberStart[p + 1] += memberStart[p];
+  const members = new Int32Array(memberStart[count]);
+  const fill = memberStart.slice(0, count);
+  for (let t = 0; t < n; t++) if (planeOf[t] >= 0) members[fill[planeOf[t]]++] = t;
+  return {
+    planeOf,
+    normals: Float64Array.from(normals),
+    offsets: Float64Array.from(offsets),
+    count,
+    memberStart,
+    members,
+    corners: tri,
+  };
+}
+
+/**
+ * The triangle of plane `id` under point (x, y, z) of the plane (edges included, within `tolerance`
+ * metres), or -1; undefined when the plane has more than `most` triangles (ask the BVH instead).
+ */
+export function triangleUnder(
+  p: Planes,
+  id: number,
+  x: number,
+  y: number,
+  z: number,
+  tolerance: number,
+  most: number,
+): number | undefined {
+  const first = p.memberStart[id];
+  const end = p.memberStart[id + 1];
+  if (end - first > most) return undefined;
+  const nx = p.normals[id * 3];
+  const ny = p.normals[id * 3 + 1];
+  const nz = p.normals[id * 3 + 2];
+  const c = p.corners;
+  for (let m = first; m < end; m++) {
+    const t = p.members[m];
+    const o = t * 9;
+    // inside (or on an edge) when no two edges see the point on opposite sides, either winding
+    let left = false;
+    let right = false;
+    for (let e = 0; e < 3; e++) {
+      const a = o + e * 3;
+      const b = o + ((e + 1) % 3) * 3;
+      const ex = c[b] - c[a];
+      const ey = c[b + 1] - c[a + 1];
+      const ez = c[b + 2] - c[a + 2];
+      const px = x - c[a];
+      const py = y - c[a + 1];
+      const pz = z - c[a + 2];
+      // (edge x point) . normal / |edge|: the signed distance from the edge's line
+      const side =
+        ((ey * pz - ez * py) * nx + (ez * px - ex * pz) * ny + (ex * py - ey * px) * nz) / Math.hypot(ex, ey, ez);
+      if (side > tolerance) left = true;
+      else if (side < -tolerance) right = true;
+    }
+    if (!(left && right)) return t;
+  }
+  return -1;
 }
 
 export const planeNormal = (p: Planes, id: number): Vec3 => [

@@ -60,7 +60,11 @@ describe("shooting and bouncing rays", () => {
 
   it("finds the same sequences in shares as in one call", () => {
     const ts = new TracingScene(
-      quadScene([floor(50, "concrete"), wallX(12, [-20, 20], [0, 15], "brick"), ...box([-8, 4, 0], [-2, 9, 6], "glass")]),
+      quadScene([
+        floor(50, "concrete"),
+        wallX(12, [-20, 20], [0, 15], "brick"),
+        ...box([-8, 4, 0], [-2, 9, 6], "glass"),
+      ]),
     );
     const sequencesOf = (parts: number) => {
       const table = new SequenceTable(ts.planes.count);
@@ -76,7 +80,11 @@ describe("shooting and bouncing rays", () => {
 
   it("finds with twice the rays every sequence it found before (unrefined grids nest)", () => {
     const ts = new TracingScene(
-      quadScene([floor(50, "concrete"), wallX(12, [-20, 20], [0, 15], "brick"), ...box([-8, 4, 0], [-2, 9, 6], "glass")]),
+      quadScene([
+        floor(50, "concrete"),
+        wallX(12, [-20, 20], [0, 15], "brick"),
+        ...box([-8, 4, 0], [-2, 9, 6], "glass"),
+      ]),
     );
     const sequencesOf = (rays: number) => {
       const table = new SequenceTable(ts.planes.count);
