@@ -12,58 +12,23 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(!present)("twinric twin", () => {
   const canyon = `${SCENES}simple_street_canyon/simple_street_canyon.xml`;
+  /** `twin trace` of one link in `scene`, then `extra` flags. */
+  const trace = (scene: string, ...extra: string[]) =>
+    runCli(["twin", "trace", "--scene", scene, "--tx", "-30,0,20", "--rx", "40,5,1.5", "--freq", "3.5e9", ...extra]);
 
   it("imports a Sionna scene to a scene file that trace then reads", async () => {
     const out = join(dir, "canyon.json");
     const imported = await runCli(["twin", "import", canyon, "--out", out]);
     expect(imported.code).toBe(0);
     expect(imported.stderr).toMatch(/74 triangles/);
-    const fromXml = await runCli([
-      "twin",
-      "trace",
-      "--scene",
-      canyon,
-      "--tx",
-      "-30,0,20",
-      "--rx",
-      "40,5,1.5",
-      "--freq",
-      "3.5e9",
-      "--json",
-    ]);
-    const fromJson = await runCli([
-      "twin",
-      "trace",
-      "--scene",
-      out,
-      "--tx",
-      "-30,0,20",
-      "--rx",
-      "40,5,1.5",
-      "--freq",
-      "3.5e9",
-      "--json",
-    ]);
+    const fromXml = await trace(canyon, "--json");
+    const fromJson = await trace(out, "--json");
     expect(fromXml.code).toBe(0);
     expect(JSON.parse(fromJson.stdout)).toEqual(JSON.parse(fromXml.stdout));
   });
 
   it("trace --json prints the documented shape", async () => {
-    const r = await runCli([
-      "twin",
-      "trace",
-      "--scene",
-      canyon,
-      "--tx",
-      "-30,0,20",
-      "--rx",
-      "40,5,1.5",
-      "--freq",
-      "3.5e9",
-      "--max-depth",
-      "2",
-      "--json",
-    ]);
+    const r = await trace(canyon, "--max-depth", "2", "--json");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(typeof json.pathGainDb).toBe("number");
@@ -83,19 +48,7 @@ describe.skipIf(!present)("twinric twin", () => {
   });
 
   it("prints a readable table by default", async () => {
-    const r = await runCli([
-      "twin",
-      "trace",
-      "--scene",
-      canyon,
-      "--tx",
-      "-30,0,20",
-      "--rx",
-      "40,5,1.5",
-      "--freq",
-      "3.5e9",
-      "--no-diffraction",
-    ]);
+    const r = await trace(canyon, "--no-diffraction");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^path gain -\d+\.\d\d dB/);
     expect(r.stdout).toMatch(/\nlos /);

@@ -73,18 +73,6 @@ function surfaceUnder(planes: Planes, id: number, p: Vec3, from: Vec3, caster: R
   return hit && planes.planeOf[hit.triangle] === id ? hit.triangle : -1;
 }
 
-/** The path reflecting on `sequence`, if it exists. */
-export function solveSpecular(
-  planes: Planes,
-  sequence: readonly number[],
-  tx: Vec3,
-  rx: Vec3,
-  caster: RayCaster,
-): SpecularPath | null {
-  const found = traceSpecular(planes, sequence, tx, rx, caster);
-  return found === BLOCKED ? null : found;
-}
-
 /**
  * The reflection points of the path on `sequence`, found backwards from the receiver (each is where
  * the line from the next point to the image meets its plane), when every point has both neighbours
