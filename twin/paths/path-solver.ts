@@ -119,9 +119,6 @@ function makePath(
 ): Path {
   const corners = [link.tx, ...via, rx];
   const lengthM = polylineLength(corners);
-  // lambda / (4 pi d) exp(-j k d)
-  const amplitude = link.wavelength / (4 * Math.PI * freeSpaceM);
-  const phase = -link.wavenumber * freeSpaceM;
   const departure = normalize(sub(corners[1], link.tx));
   const arrival = normalize(sub(rx, corners[corners.length - 2]));
   return {
@@ -131,8 +128,22 @@ function makePath(
     delayS: lengthM / SPEED_OF_LIGHT,
     aod: azEl(departure),
     aoa: azEl(scale(arrival, -1)),
-    transfer: transferMatrix(departure, arrival, physics, amplitude * Math.cos(phase), amplitude * Math.sin(phase)),
+    transfer: rayTransfer(link, departure, arrival, physics, freeSpaceM),
   };
+}
+
+/** A ray's 2x2 transfer matrix (`transferMatrix`), with free-space spreading and phase over `freeSpaceM`. */
+export function rayTransfer(
+  link: Link,
+  departure: Vec3,
+  arrival: Vec3,
+  physics: readonly Interaction2x2[],
+  freeSpaceM: number,
+): Float64Array {
+  // lambda / (4 pi d) exp(-j k d)
+  const amplitude = link.wavelength / (4 * Math.PI * freeSpaceM);
+  const phase = -link.wavenumber * freeSpaceM;
+  return transferMatrix(departure, arrival, physics, amplitude * Math.cos(phase), amplitude * Math.sin(phase));
 }
 
 function polylineLength(corners: readonly Vec3[]): number {
@@ -186,18 +197,55 @@ const ANGLE_SLACK = 1e-9;
  */
 const SHADOW_BOUNDARY_RAD = 1e-7;
 
-/**
- * The path diffracted by wedge `w`, if it exists (`losVisible`: whether tx sees rx, see below). With
- * `worthIt`, a path is dropped before its rays are cast unless `worthIt(departure, gainBound)` says it
- * may matter (`gainBound`: an upper bound of its power gain between isotropic antennas).
- */
+/** What a radio map changes in diffracted-path solving, for speed. */
+export interface DiffractionShortcuts {
+  /** Drop a path before its rays are cast unless this says it may matter (`gainBound`: an upper bound
+   * of its power gain between isotropic antennas). */
+  worthIt?: (departure: Vec3, gainBound: number) => boolean;
+  /** Whether the transmitter sees the edge point `s` metres along the wedge (default: a ray to it). */
+  sourceSees?: (s: number) => boolean;
+}
+
+/** A diffracted ray without the path's description: what a radio map needs of it. */
+export interface DiffractedRay {
+  /** The edge point. */
+  readonly point: Vec3;
+  /** Unit directions tx -> edge point and edge point -> rx. */
+  readonly departure: Vec3;
+  readonly arrival: Vec3;
+  readonly sourceDistanceM: number;
+  readonly physics: Interaction2x2;
+}
+
+/** The path diffracted by wedge `w`, if it exists (`losVisible`: whether tx sees rx, see below). */
 export function diffractedPath(
   link: Link,
   rx: Vec3,
   w: Wedge,
   losVisible: boolean,
-  worthIt?: (departure: Vec3, gainBound: number) => boolean,
+  shortcuts: DiffractionShortcuts = {},
 ): Path | null {
+  const ray = diffractedRay(link, rx, w, losVisible, shortcuts);
+  if (!ray) return null;
+  const { ts } = link;
+  const interaction: Interaction = {
+    type: "diffraction",
+    point: ray.point,
+    objects: [...new Set([ts.objectName(w.triangle0), ts.objectName(w.triangle1)])],
+    materials: [...new Set([ts.materialName(w.triangle0), ts.materialName(w.triangle1)])],
+  };
+  // free space up to the edge; the UTD coefficient carries the rest
+  return makePath(link, rx, "diffraction", [ray.point], [interaction], [ray.physics], ray.sourceDistanceM);
+}
+
+/** The ray of `diffractedPath`. */
+export function diffractedRay(
+  link: Link,
+  rx: Vec3,
+  w: Wedge,
+  losVisible: boolean,
+  { worthIt, sourceSees }: DiffractionShortcuts = {},
+): DiffractedRay | null {
   const { tx, ts } = link;
   // the edge point of the shortest tx-edge-rx route (Keller's law of equal angles to the edge); scalar
   // arithmetic: this part runs for every pair a radio map discovers
@@ -229,7 +277,6 @@ export function diffractedPath(
   const sourceDistanceM = distance(tx, q);
   const observerDistanceM = distance(q, rx);
   const kIn = normalize(sub(q, tx));
-  const kOut = normalize(sub(rx, q));
   const geometry = {
     edge: w.direction,
     n: w.n,
@@ -244,15 +291,9 @@ export function diffractedPath(
   if (worthIt && !worthIt(kIn, diffractionGainBound(utd, geometry, link.wavenumber))) return null;
   // (the edge point lies on both faces: they must not block its own rays)
   const { caster } = ts;
-  if (!caster.visible(tx, q, w.triangle0, w.triangle1) || !caster.visible(q, rx, w.triangle0, w.triangle1)) return null;
-  const objects = [...new Set([ts.objectName(w.triangle0), ts.objectName(w.triangle1)])];
-  const interaction: Interaction = {
-    type: "diffraction",
-    point: q,
-    objects,
-    materials: [...new Set([ts.materialName(w.triangle0), ts.materialName(w.triangle1)])],
-  };
-  // free space up to the edge; the UTD coefficient carries the rest
-  const physics = [diffraction(kIn, kOut, geometry, link.wavenumber, utd)];
-  return makePath(link, rx, "diffraction", [q], [interaction], physics, sourceDistanceM);
+  const seen = sourceSees ? sourceSees(s) : caster.visible(tx, q, w.triangle0, w.triangle1);
+  if (!seen || !caster.visible(q, rx, w.triangle0, w.triangle1)) return null;
+  const kOut = normalize(sub(rx, q));
+  const physics = diffraction(kIn, kOut, geometry, link.wavenumber, utd);
+  return { point: q, departure: kIn, arrival: kOut, sourceDistanceM, physics };
 }

@@ -4,10 +4,18 @@
  * power into a vertically polarised isotropic receiver, matched to the cell's polarisation.
  */
 import { beamGains, type Cell, polarizedField } from "../antenna/cell.js";
-import { diffractedPath, hasLineOfSight, type Link, lineOfSightPath, traceSpecularPath } from "../paths/path-solver.js";
+import {
+  diffractedRay,
+  hasLineOfSight,
+  type Link,
+  lineOfSightPath,
+  rayTransfer,
+  traceSpecularPath,
+} from "../paths/path-solver.js";
 import { BLOCKED } from "../paths/image-method.js";
 import type { Path } from "../paths/paths.js";
 import { distance, fromAzEl, type Vec3 } from "../paths/vec.js";
+import { EdgeSight } from "./edge-sight.js";
 import type { MapGrid } from "./footprint.js";
 import { cellOf, codeOf } from "./marks.js";
 
@@ -45,17 +53,21 @@ export class BeamAccumulator {
   }
 
   add(path: Path, gridCell: number): void {
-    const d = fromAzEl(path.aod[0], path.aod[1]);
-    this.dir[0] = d[0];
-    this.dir[1] = d[1];
-    this.dir[2] = d[2];
+    this.addRay(fromAzEl(path.aod[0], path.aod[1]), path.transfer, gridCell);
+  }
+
+  /** A ray leaving along unit `departure` with 2x2 transfer matrix `transfer` (as `Path.transfer`). */
+  addRay(departure: Vec3, transfer: Float64Array, gridCell: number): void {
+    this.dir[0] = departure[0];
+    this.dir[1] = departure[1];
+    this.dir[2] = departure[2];
     polarizedField(this.cell, this.dir, this.field);
     const fTheta = this.field[0];
     const fPhi = this.field[1];
     const norm = fTheta * fTheta + fPhi * fPhi;
     if (!(norm > 0)) return;
     // the received theta component for the cell's (unit) polarisation: T[theta<-theta] f_theta + T[theta<-phi] f_phi
-    const t = path.transfer;
+    const t = transfer;
     const re = t[0] * fTheta + t[2] * fPhi;
     const im = t[1] * fTheta + t[3] * fPhi;
     const power = (re * re + im * im) / norm;
@@ -286,12 +298,16 @@ export function evaluateDiffraction(
     for (let b = 0; b < beamCount; b++) if (bound * table.gain(patch, b) >= floor) return true;
     return false;
   };
+  const sight = new EdgeSight(link);
+  let wedge = wedges[0];
+  const sourceSees = (s: number) => sight.sees(wedge, s);
   let paths = 0;
   floodEvaluate(
     grid,
     keys,
     (code, k) => {
       if (skip[k]) return false;
+      wedge = wedges[code];
       const rx = cellPoint(grid, heightM, k);
       const lit = losVisible[k] === 1;
       if (lit) {
@@ -305,12 +321,11 @@ export function evaluateDiffraction(
         }
         floor = LIT_DIFFRACTION_FLOOR * losBest[k] * (link.wavelength / (4 * Math.PI * d)) ** 2;
       }
-      const p = diffractedPath(link, rx, wedges[code], lit, lit ? worthIt : undefined);
-      if (p) {
-        acc.add(p, k);
-        paths++;
-      }
-      return p !== null;
+      const ray = diffractedRay(link, rx, wedge, lit, { worthIt: lit ? worthIt : undefined, sourceSees });
+      if (ray === null) return false;
+      acc.addRay(ray.departure, rayTransfer(link, ray.departure, ray.arrival, [ray.physics], ray.sourceDistanceM), k);
+      paths++;
+      return true;
     },
     WEDGE_REACH,
     onProgress,

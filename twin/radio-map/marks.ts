@@ -50,41 +50,70 @@ export class CellMarks {
     this.compacted = n;
   }
 
-  /** The unique keys, sorted (a copy, transferable to another thread). */
+  /** The unique keys, sorted: a copy in shared memory, which every evaluation task reads uncopied. */
   finish(): Float64Array {
     this.compact();
-    return this.keys.slice(0, this.count);
+    const out = new Float64Array(new SharedArrayBuffer(this.count * Float64Array.BYTES_PER_ELEMENT));
+    out.set(this.keys.subarray(0, this.count));
+    return out;
   }
 }
 
-/** Merges sorted unique key arrays into one sorted unique array. */
+/** Merges sorted unique key arrays into one sorted unique array (pairwise, in linear passes). */
 export function mergeMarks(parts: readonly Float64Array[]): Float64Array {
-  const all = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
+  let round = [...parts];
+  if (round.length === 0) return new Float64Array(0);
+  while (round.length > 1) {
+    const next: Float64Array[] = [];
+    for (let i = 0; i < round.length; i += 2)
+      next.push(i + 1 < round.length ? mergeTwo(round[i], round[i + 1]) : round[i]);
+    round = next;
   }
-  all.sort();
+  return round[0] === parts[0] ? round[0].slice() : round[0];
+}
+
+function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
   let n = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i];
-  return all.slice(0, n);
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x <= y) {
+      out[n++] = x;
+      i++;
+      if (x === y) j++;
+    } else {
+      out[n++] = y;
+      j++;
+    }
+  }
+  while (i < a.length) out[n++] = a[i++];
+  while (j < b.length) out[n++] = b[j++];
+  return n === out.length ? out : out.slice(0, n);
 }
 
 export const codeOf = (key: number): number => Math.floor(key / CELL_BITS);
 export const cellOf = (key: number): number => key % CELL_BITS;
 
-/** Renumbers the codes of keys through `map` (old code -> new code), keeping those `keep` accepts, sorted. */
-export function renumberCodes(
-  keys: Float64Array,
-  map: (code: number) => number,
-  keep: (code: number) => boolean = () => true,
-): Float64Array {
+/**
+ * The keys with each code renumbered through `newCode` (old code -> new code, negative: dropped), sorted.
+ * (A plain loop over a table: this runs over every key discovery found, in each evaluation task.)
+ */
+export function renumberCodes(keys: Float64Array, newCode: ArrayLike<number>): Float64Array {
   const out = new Float64Array(keys.length);
   let n = 0;
+  let sorted = true;
   for (let i = 0; i < keys.length; i++) {
-    const code = map(codeOf(keys[i]));
-    if (keep(code)) out[n++] = code * CELL_BITS + cellOf(keys[i]);
+    const key = keys[i];
+    const code = Math.floor(key / CELL_BITS);
+    const to = newCode[code];
+    if (to < 0) continue;
+    const renumbered = to * CELL_BITS + (key - code * CELL_BITS);
+    if (n > 0 && renumbered < out[n - 1]) sorted = false;
+    out[n++] = renumbered;
   }
-  return out.subarray(0, n).sort();
+  const kept = out.subarray(0, n);
+  return sorted ? kept : kept.sort();
 }

@@ -129,11 +129,13 @@ export async function solveRadioMap(
       const los = (await runner.run(part("los"), report(`line of sight${label}`, n))) as EvaluateResult[];
       const visible = new Uint8Array(n);
       for (const r of los) for (let k = 0; k < n; k++) visible[k] |= r.visible![k];
-      // each thread takes every parts-th sequence and wedge with all their cells (regions grow across
-      // cells, so a region must stay in one thread) and merges what discovery found itself, in parallel
+      // each task takes every shares-th sequence and wedge with all their cells (regions grow across
+      // cells, so a region must stay in one task) and merges what discovery found itself, in parallel;
+      // several tasks per thread, as regions' costs differ widely
+      const shares = parts === 1 ? 1 : 4 * parts;
       const evaluateTasks = Array.from(
-        { length: parts },
-        (_, p): Task => ({ kind: "evaluate", cell: c, discovered, part: p, parts, losVisible: visible }),
+        { length: shares },
+        (_, p): Task => ({ kind: "evaluate", cell: c, discovered, part: p, parts: shares, losVisible: visible }),
       );
       const pairs = discovered.reduce((s, d) => s + d.specularKeys.length + d.wedgeKeys.length, 0);
       const evaluated = (await runner.run(evaluateTasks, report(`paths${label}`, pairs))) as EvaluateResult[];

@@ -13,7 +13,7 @@ import { DEFAULT_REFINE, SequenceTable } from "../paths/sbr.js";
 import { type DiscoveryPlane, discoverDiffraction, discoverSpecular } from "./discovery.js";
 import { BeamAccumulator, evaluateDiffraction, evaluateLineOfSight, evaluateSpecular } from "./evaluate.js";
 import type { MapGrid } from "./footprint.js";
-import { CellMarks, codeOf, mergeMarks, renumberCodes } from "./marks.js";
+import { CellMarks, mergeMarks, renumberCodes } from "./marks.js";
 
 export interface SolverSettings {
   readonly frequencyHz: number;
@@ -127,7 +127,8 @@ export function runTask(ctx: Context, task: Task, progress: (units: number) => v
       const acc = new BeamAccumulator(ctx.cells[task.cell], cellCount);
       const mine = (code: number) => code % task.parts === task.part;
       const { sequences, specularKeys } = mergeSequences(task.discovered, mine);
-      const wedgeKeys = mergeMarks(task.discovered.map((d) => d.wedgeKeys.filter((key) => mine(codeOf(key)))));
+      const wedgeCodes = ts.wedges.map((_, w) => (mine(w) ? w : -1));
+      const wedgeKeys = mergeMarks(task.discovered.map((d) => renumberCodes(d.wedgeKeys, wedgeCodes)));
       const { grid, heightM } = plane;
       let paths = evaluateSpecular(link, grid, heightM, specularKeys, sequences, skip, acc, progress);
       paths += evaluateDiffraction(link, grid, heightM, wedgeKeys, skip, task.losVisible, acc, progress);
@@ -157,7 +158,10 @@ function mergeSequences(
       }
       return id;
     });
-    return renumberCodes(p.specularKeys, (code) => local[code], keep);
+    return renumberCodes(
+      p.specularKeys,
+      local.map((id) => (keep(id) ? id : -1)),
+    );
   });
   return { sequences, specularKeys: mergeMarks(renumbered) };
 }

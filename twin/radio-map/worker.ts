@@ -7,8 +7,9 @@ const port = parentPort!;
 port.on("message", (task: Task) => {
   try {
     const result = runTask(ctx, task, (units) => port.postMessage({ progress: units }));
+    // (arrays in shared memory go back shared, the others moved)
     const transfer = Object.values(result)
-      .filter((v): v is Float32Array => ArrayBuffer.isView(v))
+      .filter((v): v is Float32Array => ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer)
       .map((v) => v.buffer as ArrayBuffer);
     port.postMessage({ result }, transfer);
   } catch (e) {

@@ -1,14 +1,23 @@
 /**
  * Evaluation's flood: a specular region seeded in one cell is evaluated over all of it, across cells
- * where its path is blocked or that lie inside a building, and the geometry test behind that.
+ * where its path is blocked or that lie inside a building, and the geometry test behind that; the
+ * diffracted rays a map evaluates, with the transmitter's sight of an edge decided per bin.
  */
 import { describe, expect, it } from "vitest";
 import { cellFromSpec } from "../../../twin/antenna/cell-spec.js";
 import { BLOCKED } from "../../../twin/paths/image-method.js";
-import { createLink, solvePaths, traceSpecularPath } from "../../../twin/paths/path-solver.js";
+import {
+  createLink,
+  diffractedPath,
+  diffractedRay,
+  rayTransfer,
+  solvePaths,
+  traceSpecularPath,
+} from "../../../twin/paths/path-solver.js";
 import { TracingScene } from "../../../twin/paths/tracing-scene.js";
 import type { Vec3 } from "../../../twin/paths/vec.js";
 import { BeamAccumulator, evaluateSpecular } from "../../../twin/radio-map/evaluate.js";
+import { EDGE_BIN_M, EdgeSight } from "../../../twin/radio-map/edge-sight.js";
 import { buildingMask, type MapGrid } from "../../../twin/radio-map/footprint.js";
 import { box, quadScene, wallX } from "../paths/support.js";
 
@@ -76,5 +85,57 @@ describe("specular flood", () => {
     }
     expect(paths).toBe(reflecting);
     expect(reflecting).toBeGreaterThan(400);
+  });
+});
+
+describe("diffraction evaluation", () => {
+  // a screen at x = 20 whose top edge (z = 10) diffracts, and a post at x = 9.5 .. 10.5 hiding the edge's
+  // middle from the transmitter: the ray to edge point y meets the post's face at y 9.5 / 20, so
+  // |y| < 2 * 20 / 9.5 is hidden
+  const screenScene = quadScene([
+    wallX(20, [-50, 50], [0, 10], "concrete", "screen"),
+    ...box([9.5, -2, 0], [10.5, 2, 20], "concrete", "post"),
+  ]);
+  const sts = new TracingScene(screenScene);
+  const slink = createLink(sts, [0, 0, 10], F);
+  const hiddenY = (2 * 20) / 9.5;
+  const edge = sts.wedges.find((w) => Math.abs(w.origin[2] - 10) < 1e-9 && Math.abs(w.direction[1]) > 0.99)!;
+
+  it("decides the transmitter's sight of an edge per bin, as a ray to the bin would", () => {
+    expect(edge).toBeDefined();
+    const sight = new EdgeSight(slink);
+    let checked = 0;
+    for (let s = 0.01; s < edge.length; s += 0.013) {
+      const y = edge.origin[1] + edge.direction[1] * s;
+      const q: Vec3 = [edge.origin[0], y, edge.origin[2]];
+      const ray = sts.caster.visible(slink.tx, q, edge.triangle0, edge.triangle1);
+      expect(ray).toBe(Math.abs(y) > hiddenY);
+      // (only within half a bin of the shadow's end may the bin's middle see otherwise)
+      if (Math.abs(Math.abs(y) - hiddenY) > EDGE_BIN_M / 2) {
+        expect(sight.sees(edge, s)).toBe(ray);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(7000);
+  });
+
+  it("gives the path solver's diffracted path, with or without the binned sight", () => {
+    const sight = new EdgeSight(slink);
+    for (const rx of [
+      [30, 10, 1.5],
+      [30, 1, 1.5],
+      [40, -25, 3],
+    ] as Vec3[]) {
+      const path = diffractedPath(slink, rx, edge, false);
+      const ray = diffractedRay(slink, rx, edge, false, { sourceSees: (s) => sight.sees(edge, s) });
+      expect(ray === null).toBe(path === null);
+      if (path === null || ray === null) continue;
+      const transfer = rayTransfer(slink, ray.departure, ray.arrival, [ray.physics], ray.sourceDistanceM);
+      expect([...transfer]).toEqual([...path.transfer]);
+      expect(path.interactions[0].point).toEqual(ray.point);
+    }
+    // behind the post's shadow on the edge: no diffracted path either way
+    expect(diffractedPath(slink, [30, 1, 1.5], edge, false)).toBeNull();
+    expect(diffractedPath(slink, [30, 10, 1.5], edge, false)).not.toBeNull();
   });
 });
