@@ -22,6 +22,9 @@ export interface SpecularPath {
  */
 export const BLOCKED = "blocked";
 
+/** Told where a path's reflection point `index` fell off its plane's surface (`from`: the point before). */
+export type OffSurface = (index: number, point: Vec3, from: Vec3) => void;
+
 /**
  * The path reflecting on `sequence`, BLOCKED, or null when its geometry does not hold. With
  * `geometryOnly`, BLOCKED stands for any path whose geometry holds (no occlusion queries).
@@ -33,6 +36,7 @@ export function traceSpecular(
   rx: Vec3,
   caster: RayCaster,
   geometryOnly = false,
+  offSurface?: OffSurface,
 ): SpecularPath | typeof BLOCKED | null {
   const points = reflectionPoints(planes, sequence, tx, rx);
   if (!points) return null;
@@ -41,7 +45,10 @@ export function traceSpecular(
   let from = tx;
   for (let i = 0; i < points.length; i++) {
     const t = surfaceUnder(planes, sequence[i], points[i], from, caster);
-    if (t < 0) return null;
+    if (t < 0) {
+      offSurface?.(i, points[i], from);
+      return null;
+    }
     triangles[i] = t;
     from = points[i];
   }

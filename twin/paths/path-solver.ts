@@ -15,7 +15,7 @@ import {
   reflection,
   transferMatrix,
 } from "./fields.js";
-import { BLOCKED, type SpecularPath, traceSpecular } from "./image-method.js";
+import { BLOCKED, type OffSurface, type SpecularPath, traceSpecular } from "./image-method.js";
 import type { Interaction, Path, Paths } from "./paths.js";
 import { planeNormal } from "./planes.js";
 import type { TracingScene } from "./tracing-scene.js";
@@ -102,8 +102,9 @@ export function traceSpecularPath(
   rx: Vec3,
   planes: readonly number[],
   geometryOnly = false,
+  offSurface?: OffSurface,
 ): Path | typeof BLOCKED | null {
-  const found = traceSpecular(link.ts.planes, planes, link.tx, rx, link.ts.caster, geometryOnly);
+  const found = traceSpecular(link.ts.planes, planes, link.tx, rx, link.ts.caster, geometryOnly, offSurface);
   return found === null || found === BLOCKED ? found : specular(link, rx, planes, found);
 }
 

@@ -124,7 +124,8 @@ export function triangleUnder(
       const pz = z - c[a + 2];
       // (edge x point) . normal / |edge|: the signed distance from the edge's line
       const side =
-        ((ey * pz - ez * py) * nx + (ez * px - ex * pz) * ny + (ex * py - ey * px) * nz) / Math.hypot(ex, ey, ez);
+        ((ey * pz - ez * py) * nx + (ez * px - ex * pz) * ny + (ex * py - ey * px) * nz) /
+        Math.sqrt(ex * ex + ey * ey + ez * ez);
       if (side > tolerance) left = true;
       else if (side < -tolerance) right = true;
     }

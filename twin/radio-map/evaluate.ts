@@ -15,6 +15,7 @@ import {
 import { BLOCKED } from "../paths/image-method.js";
 import type { Path } from "../paths/paths.js";
 import { distance, fromAzEl, type Vec3 } from "../paths/vec.js";
+import type { Continuations } from "./continuation.js";
 import { EdgeSight } from "./edge-sight.js";
 import type { MapGrid } from "./footprint.js";
 import { cellOf, codeOf } from "./marks.js";
@@ -168,13 +169,15 @@ export function evaluateLineOfSight(
 }
 
 /**
- * How far (in cells) evaluation grows a specular region from a cell it reached: 3, a 7 x 7
+ * How far (in cells) evaluation grows a specular region from a cell it reached: 2, a 5 x 5
  * square. A region narrower than a cell, such as a path grazing past a corner, shows at cell centres as
  * dashed pieces a few cells apart, and reaching past the gaps joins them up; the rays then need seed
- * only one. Diffraction regions are wide (an edge lights a whole cone) and grow to their 8 neighbours:
- * reaching 3 cells out there changed the map's convergence by 0.01 dB (etoile, BENCHMARKS.md).
+ * only one. (With continuations, reaching 3 changed etoile's 1 M vs 2 M convergence by 0.002 dB and
+ * cost a fifth more specular evaluation.) Diffraction regions are wide (an edge lights a whole cone)
+ * and grow to their 8 neighbours: reaching 3 cells out there changed the map's convergence by 0.01 dB
+ * (etoile, BENCHMARKS.md).
  */
-const SPECULAR_REACH = 3;
+const SPECULAR_REACH = 2;
 const WEDGE_REACH = 1;
 
 /**
@@ -233,6 +236,8 @@ function floodEvaluate(
  * inside a building: a region cut into pieces by obstacles (a street's reflection broken by kiosks, a
  * courtyard behind a block) then needs one seed, not one per piece (etoile, 1 M rays against a 4 M
  * map: through blocked cells 0.87 -> 0.85 dB RMSE, through buildings as well 0.80 -> 0.65 dB, BENCHMARKS.md).
+ * With `continuations`, where a region ends at the edge of its surface it proposes the region going
+ * on over the surface found there.
  */
 export function evaluateSpecular(
   link: Link,
@@ -243,14 +248,24 @@ export function evaluateSpecular(
   skip: Uint8Array,
   acc: BeamAccumulator,
   onProgress?: (done: number) => void,
+  continuations?: Continuations,
 ): number {
   let paths = 0;
+  let code = 0;
+  let cell = 0;
+  let rx: Vec3 = [0, 0, 0];
+  const offSurface = continuations
+    ? (index: number, point: Vec3, from: Vec3) => continuations.propose(sequences[code], index, point, from, rx, cell)
+    : undefined;
   floodEvaluate(
     grid,
     keys,
-    (code, k) => {
+    (c, k) => {
+      code = c;
+      cell = k;
+      rx = cellPoint(grid, heightM, k);
       // (inside a building the path's geometry only carries the region on)
-      const p = traceSpecularPath(link, cellPoint(grid, heightM, k), sequences[code], skip[k] === 1);
+      const p = traceSpecularPath(link, rx, sequences[c], skip[k] === 1, offSurface);
       if (p === null) return false;
       if (p !== BLOCKED) {
         acc.add(p, k);
@@ -284,6 +299,7 @@ export function evaluateDiffraction(
   acc: BeamAccumulator,
   onProgress?: (done: number) => void,
 ): number {
+  if (keys.length === 0) return 0;
   const wedges = link.ts.wedges;
   const table = acc.table;
   const beamCount = acc.beams;

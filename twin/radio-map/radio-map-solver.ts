@@ -13,7 +13,10 @@ import { buildingMask, type MapGrid } from "./footprint.js";
 import { MAX_GRID_CELLS } from "./marks.js";
 import { createRunner } from "./pool.js";
 import { RadioMap } from "./radio-map.js";
-import type { DiscoverResult, EvaluateResult, SolverSettings, Task } from "./tasks.js";
+import { type DiscoverResult, type EvaluateResult, mergeSequences, type SolverSettings, type Task } from "./tasks.js";
+
+/** At most this many rounds of continuations (each usually finds a fraction of the one before). */
+const CONTINUATION_ROUNDS = 4;
 
 export interface RadioMapOptions {
   readonly frequencyHz: number;
@@ -133,14 +136,39 @@ export async function solveRadioMap(
       // cells, so a region must stay in one task) and merges what discovery found itself, in parallel;
       // several tasks per thread, as regions' costs differ widely
       const shares = parts === 1 ? 1 : 4 * parts;
-      const evaluateTasks = Array.from(
-        { length: shares },
-        (_, p): Task => ({ kind: "evaluate", cell: c, discovered, part: p, parts: shares, losVisible: visible }),
-      );
-      const pairs = discovered.reduce((s, d) => s + d.specularKeys.length + d.wedgeKeys.length, 0);
-      const evaluated = (await runner.run(evaluateTasks, report(`paths${label}`, pairs))) as EvaluateResult[];
+      const evaluate = async (found: readonly DiscoverResult[], phase: string) => {
+        const tasks = Array.from(
+          { length: shares },
+          (_, p): Task => ({
+            kind: "evaluate",
+            cell: c,
+            discovered: found,
+            part: p,
+            parts: shares,
+            losVisible: visible,
+          }),
+        );
+        const pairs = found.reduce((s, d) => s + d.specularKeys.length + d.wedgeKeys.length, 0);
+        return (await runner.run(tasks, report(`${phase}${label}`, pairs))) as EvaluateResult[];
+      };
+      let evaluated = await evaluate(discovered, "paths");
+      const results = [...los, ...evaluated];
+      // regions going on over the next surface where evaluated ones ended, each evaluated once, until
+      // none is new
+      const known = new Set(mergeSequences(discovered).sequences.map((s) => s.join(",")));
+      for (let round = 0; round < CONTINUATION_ROUNDS; round++) {
+        const proposed = mergeSequences(
+          evaluated.map((e) => e.continued!),
+          undefined,
+          known,
+        );
+        if (proposed.specularKeys.length === 0) break;
+        for (const s of proposed.sequences) known.add(s.join(","));
+        evaluated = await evaluate([{ ...proposed, wedgeKeys: new Float64Array(0) }], "continuations");
+        results.push(...evaluated);
+      }
       const sum = new Float32Array(los[0].gains.length);
-      for (const r of [...los, ...evaluated]) for (let i = 0; i < sum.length; i++) sum[i] += r.gains[i];
+      for (const r of results) for (let i = 0; i < sum.length; i++) sum[i] += r.gains[i];
       // inside buildings: not evaluated
       const beams = sum.length / n;
       for (let b = 0; b < beams; b++) for (let k = 0; k < n; k++) if (skip[k]) sum[b * n + k] = Number.NaN;

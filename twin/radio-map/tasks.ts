@@ -11,6 +11,7 @@ import { TracingScene } from "../paths/tracing-scene.js";
 import type { Scene } from "../scene/scene.js";
 import { DEFAULT_REFINE, SequenceTable } from "../paths/sbr.js";
 import { type DiscoveryPlane, discoverDiffraction, discoverSpecular } from "./discovery.js";
+import { Continuations } from "./continuation.js";
 import { BeamAccumulator, evaluateDiffraction, evaluateLineOfSight, evaluateSpecular } from "./evaluate.js";
 import type { MapGrid } from "./footprint.js";
 import { CellMarks, mergeMarks, renumberCodes } from "./marks.js";
@@ -78,6 +79,8 @@ export interface DiscoverResult {
 
 export interface EvaluateResult {
   readonly gains: Float32Array;
+  /** For `evaluate` tasks: the specular regions proposed where evaluated ones ended (continuation.ts). */
+  readonly continued?: DiscoverResult;
   /** For `los` tasks: 1 where the cell sees the transmitter. */
   readonly visible?: Uint8Array;
   readonly paths: number;
@@ -127,29 +130,33 @@ export function runTask(ctx: Context, task: Task, progress: (units: number) => v
       const acc = new BeamAccumulator(ctx.cells[task.cell], cellCount);
       const mine = (code: number) => code % task.parts === task.part;
       const { sequences, specularKeys } = mergeSequences(task.discovered, mine);
+      const continuations = new Continuations(ts, link.tx, new Set(sequences.map((s) => s.join(","))));
       const wedgeCodes = ts.wedges.map((_, w) => (mine(w) ? w : -1));
       const wedgeKeys = mergeMarks(task.discovered.map((d) => renumberCodes(d.wedgeKeys, wedgeCodes)));
       const { grid, heightM } = plane;
-      let paths = evaluateSpecular(link, grid, heightM, specularKeys, sequences, skip, acc, progress);
+      let paths = evaluateSpecular(link, grid, heightM, specularKeys, sequences, skip, acc, progress, continuations);
       paths += evaluateDiffraction(link, grid, heightM, wedgeKeys, skip, task.losVisible, acc, progress);
-      return { gains: acc.gains, paths };
+      return { gains: acc.gains, paths, continued: { ...continuations.finish(), wedgeKeys: new Float64Array(0) } };
     }
   }
 }
 
 /**
  * One sequence table from the discovery parts' own numberings (the same in every thread: parts in
- * order, sequences in order), and their marks renumbered into it, keeping the codes `keep` accepts.
+ * order, sequences in order), and their marks renumbered into it, keeping the codes `keep` accepts;
+ * sequences in `known` (as `seq.join(",")`) are left out.
  */
-function mergeSequences(
+export function mergeSequences(
   parts: readonly DiscoverResult[],
   keep: (code: number) => boolean = () => true,
+  known: ReadonlySet<string> = new Set(),
 ): { sequences: number[][]; specularKeys: Float64Array } {
   const ids = new Map<string, number>();
   const sequences: number[][] = [];
   const renumbered = parts.map((p) => {
     const local = p.sequences.map((seq) => {
       const key = seq.join(",");
+      if (known.has(key)) return -1;
       let id = ids.get(key);
       if (id === undefined) {
         id = sequences.length;
@@ -160,7 +167,7 @@ function mergeSequences(
     });
     return renumberCodes(
       p.specularKeys,
-      local.map((id) => (keep(id) ? id : -1)),
+      local.map((id) => (id >= 0 && keep(id) ? id : -1)),
     );
   });
   return { sequences, specularKeys: mergeMarks(renumbered) };

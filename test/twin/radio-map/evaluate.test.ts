@@ -1,7 +1,8 @@
 /**
  * Evaluation's flood: a specular region seeded in one cell is evaluated over all of it, across cells
  * where its path is blocked or that lie inside a building, and the geometry test behind that; the
- * diffracted rays a map evaluates, with the transmitter's sight of an edge decided per bin.
+ * diffracted rays a map evaluates, with the transmitter's sight of an edge decided per bin; regions
+ * going on over the next surface where theirs ends (continuations).
  */
 import { describe, expect, it } from "vitest";
 import { cellFromSpec } from "../../../twin/antenna/cell-spec.js";
@@ -17,8 +18,10 @@ import {
 import { TracingScene } from "../../../twin/paths/tracing-scene.js";
 import type { Vec3 } from "../../../twin/paths/vec.js";
 import { BeamAccumulator, evaluateSpecular } from "../../../twin/radio-map/evaluate.js";
+import { Continuations } from "../../../twin/radio-map/continuation.js";
 import { EDGE_BIN_M, EdgeSight } from "../../../twin/radio-map/edge-sight.js";
 import { buildingMask, type MapGrid } from "../../../twin/radio-map/footprint.js";
+import { cellOf, codeOf } from "../../../twin/radio-map/marks.js";
 import { box, quadScene, wallX } from "../paths/support.js";
 
 const F = 3.5e9;
@@ -32,6 +35,20 @@ const scene = quadScene([
 const ts = new TracingScene(scene);
 const wall = ts.planes.planeOf[0];
 const link = createLink(ts, TX, F);
+
+/** An accumulator for one isotropic beam at TX over `grid`. */
+const isotropic = (grid: MapGrid) =>
+  new BeamAccumulator(
+    cellFromSpec({
+      id: "iso",
+      position: TX,
+      azimuthDeg: 0,
+      powerDbm: 30,
+      array: { rows: 1, cols: 1, pattern: "iso" },
+      codebook: { kind: "beams", directionsDeg: [[0, 0]] },
+    }),
+    grid.width * grid.height,
+  );
 
 describe("tracing a specular path", () => {
   it("tells a path blocked by an obstacle from one whose point falls off the surface", () => {
@@ -56,17 +73,7 @@ describe("specular flood", () => {
     const skip = buildingMask(scene, grid, 1.5);
     const cell = (x: number, y: number) => Math.floor(y - grid.y0) * grid.width + Math.floor(x - grid.x0);
     expect(skip[cell(15, 0)]).toBe(1);
-    const acc = new BeamAccumulator(
-      cellFromSpec({
-        id: "iso",
-        position: TX,
-        azimuthDeg: 0,
-        powerDbm: 30,
-        array: { rows: 1, cols: 1, pattern: "iso" },
-        codebook: { kind: "beams", directionsDeg: [[0, 0]] },
-      }),
-      grid.width * grid.height,
-    );
+    const acc = isotropic(grid);
     const seed = Float64Array.of(cell(15, 20)); // code 0 (the wall), one cell north of the block
     const paths = evaluateSpecular(link, grid, 1.5, seed, [[wall]], skip, acc);
     expect(acc.gains[cell(15, 20)]).toBeGreaterThan(0);
@@ -137,5 +144,85 @@ describe("diffraction evaluation", () => {
     // behind the post's shadow on the edge: no diffracted path either way
     expect(diffractedPath(slink, [30, 1, 1.5], edge, false)).toBeNull();
     expect(diffractedPath(slink, [30, 10, 1.5], edge, false)).not.toBeNull();
+  });
+});
+
+describe("continuations", () => {
+  // a street front of two facades: x = 20 south of y = 0, and the next building's set back 0.3 m north
+  // of it (another plane); rays seeded only the first
+  const front = quadScene([
+    wallX(20, [-60, 0], [0, 25], "concrete", "south"),
+    wallX(20.3, [0, 60], [0, 25], "concrete", "north"),
+  ]);
+  const fts = new TracingScene(front);
+  const flink = createLink(fts, TX, F);
+  const south = fts.planes.planeOf[0];
+  const north = fts.planes.planeOf[2];
+  const grid: MapGrid = { x0: 5, y0: -40, resM: 1, width: 12, height: 80 };
+  const skip = new Uint8Array(grid.width * grid.height);
+  const cellAt = (x: number, y: number) => Math.floor(y - grid.y0) * grid.width + Math.floor(x - grid.x0);
+  const reflects = (k: number, plane: number) => {
+    const i = k % grid.width;
+    const rx: Vec3 = [grid.x0 + i + 0.5, grid.y0 + (k - i) / grid.width + 0.5, 1.5];
+    return traceSpecularPath(flink, rx, [plane]) !== null;
+  };
+
+  it("proposes the region going on over the next facade, seeded where its path holds", () => {
+    expect(north).not.toBe(south);
+    const acc = isotropic(grid);
+    const continuations = new Continuations(fts, TX, new Set([String(south)]));
+    evaluateSpecular(
+      flink,
+      grid,
+      1.5,
+      Float64Array.of(cellAt(10, -20)),
+      [[south]],
+      skip,
+      acc,
+      undefined,
+      continuations,
+    );
+    const { sequences, specularKeys } = continuations.finish();
+    expect(sequences).toEqual([[north]]);
+    expect(specularKeys.length).toBeGreaterThan(0);
+    for (const key of specularKeys) {
+      expect(codeOf(key)).toBe(0);
+      expect(reflects(cellOf(key), north)).toBe(true);
+    }
+  });
+
+  it("proposes nothing already known, nor a surface turned too far", () => {
+    const acc = isotropic(grid);
+    const known = new Continuations(fts, TX, new Set([String(south), String(north)]));
+    evaluateSpecular(flink, grid, 1.5, Float64Array.of(cellAt(10, -20)), [[south]], skip, acc, undefined, known);
+    expect(known.finish().sequences).toEqual([]);
+    // the next facade turned 45 degrees away: the reflection does not go on there
+    const corner = quadScene([
+      wallX(20, [-60, 0], [0, 25], "concrete", "south"),
+      {
+        corners: [
+          [20, 0, 0],
+          [60, 40, 0],
+          [60, 40, 25],
+          [20, 0, 25],
+        ],
+        material: "concrete",
+        name: "turned",
+      },
+    ]);
+    const cts = new TracingScene(corner);
+    const turned = new Continuations(cts, TX, new Set([String(cts.planes.planeOf[0])]));
+    evaluateSpecular(
+      createLink(cts, TX, F),
+      grid,
+      1.5,
+      Float64Array.of(cellAt(10, -20)),
+      [[cts.planes.planeOf[0]]],
+      skip,
+      acc,
+      undefined,
+      turned,
+    );
+    expect(turned.finish().sequences).toEqual([]);
   });
 });
