@@ -86,11 +86,7 @@ export function spreadingFactor(sourceDistanceM: number, observerDistanceM: numb
  * as 0, the mean of the two sides, matching a geometrical-optics field counted as one half there.
  */
 function boundaryTerm(sign: number, beta: number, n: number, kL: number, offset: number): void {
-  const period = 2 * Math.PI * n;
-  const eps =
-    sign > 0
-      ? Math.PI + beta - period * Math.round((beta + Math.PI) / period)
-      : Math.PI - beta + period * Math.round((beta - Math.PI) / period);
+  const eps = boundaryOffset(sign, beta, n);
   if (eps === 0) {
     terms[offset] = 0;
     terms[offset + 1] = 0;
@@ -103,6 +99,50 @@ function boundaryTerm(sign: number, beta: number, n: number, kL: number, offset:
   const scale = SQRT_2PI * root2kL * cotTimesSin;
   terms[offset] = scale * auxiliary[0];
   terms[offset + 1] = scale * auxiliary[1];
+}
+
+/** K&P's eps = pi + sign * beta - sign * 2 pi n N^sign: how far from the term's boundary (see `boundaryTerm`). */
+function boundaryOffset(sign: number, beta: number, n: number): number {
+  const period = 2 * Math.PI * n;
+  return sign > 0
+    ? Math.PI + beta - period * Math.round((beta + Math.PI) / period)
+    : Math.PI - beta + period * Math.round((beta - Math.PI) / period);
+}
+
+/**
+ * An upper bound of |cot(eps / 2n) F(2 kL sin^2(eps / 2))| (`boundaryTerm`'s modulus) without the
+ * Fresnel integrals: |F(X)| <= min(sqrt(pi X), 1) for all X >= 0 (the transition function rises from
+ * sqrt(pi X) e^(j pi/4) at X -> 0 to 1 without overshoot; checked in the tests).
+ */
+function boundaryTermBound(sign: number, beta: number, n: number, kL: number): number {
+  const eps = boundaryOffset(sign, beta, n);
+  if (eps === 0) return 0;
+  const f = Math.min(Math.sqrt(2 * Math.PI * kL) * Math.abs(Math.sin(eps / 2)), 1);
+  return Math.abs(Math.cos(eps / (2 * n)) / Math.sin(eps / (2 * n))) * f;
+}
+
+/**
+ * An upper bound of max(|Ds|, |Dh|) of `wedgeDiffraction` for any faces that reflect no more than they
+ * receive (|R| <= 1), at a fraction of its cost: for deciding, before the coefficient, that a path is
+ * too weak to matter.
+ */
+export function wedgeDiffractionBound(
+  n: number,
+  phiPrime: number,
+  phi: number,
+  beta0: number,
+  distanceParameterM: number,
+  wavenumber: number,
+): number {
+  const kL = wavenumber * distanceParameterM;
+  const difference = phi - phiPrime;
+  const sum = phi + phiPrime;
+  const terms =
+    boundaryTermBound(1, difference, n, kL) +
+    boundaryTermBound(-1, difference, n, kL) +
+    boundaryTermBound(-1, sum, n, kL) +
+    boundaryTermBound(1, sum, n, kL);
+  return terms / (2 * n * Math.sqrt(2 * Math.PI * wavenumber) * Math.sin(beta0));
 }
 
 /**

@@ -9,7 +9,13 @@
  *
  * Time convention exp(+j omega t); waves travel as exp(-j k s) (as twin/em).
  */
-import { distanceParameter, reciprocalFaceReflections, spreadingFactor, wedgeDiffraction } from "../em/diffraction.js";
+import {
+  distanceParameter,
+  reciprocalFaceReflections,
+  spreadingFactor,
+  wedgeDiffraction,
+  wedgeDiffractionBound,
+} from "../em/diffraction.js";
 import { fresnelReflection } from "../em/fresnel.js";
 import { cross, dot, normalize, scale, sphericalBasis, type Vec3 } from "./vec.js";
 
@@ -81,18 +87,33 @@ const faceScratch = new Float64Array(8);
  * bound and the interaction.
  */
 export function utdCoefficients(kIn: Vec3, g: DiffractionGeometry, wavenumber: number): Float64Array {
-  const beta0 = Math.acos(Math.max(-1, Math.min(1, Math.abs(dot(kIn, g.edge)))));
+  const beta0 = edgeAngle(kIn, g);
   reciprocalFaceReflections(g.n, g.phiPrime, g.phi, beta0, g.eta0[0], g.eta0[1], g.etaN[0], g.etaN[1], faceScratch);
   const L = distanceParameter(g.sourceDistanceM, g.observerDistanceM, beta0);
   return wedgeDiffraction(g.n, g.phiPrime, g.phi, beta0, L, wavenumber, faceScratch, new Float64Array(4));
 }
+
+/** The angle beta0 between the incident ray and the edge, in (0, pi / 2]. */
+const edgeAngle = (kIn: Vec3, g: DiffractionGeometry) =>
+  Math.acos(Math.max(-1, Math.min(1, Math.abs(dot(kIn, g.edge)))));
 
 /**
  * An upper bound of a diffracted path's power gain, without its rays: max(|Ds|, |Dh|)^2 A^2
  * (lambda / (4 pi s'))^2 (the dyadic's largest gain, the spreading, the free space up to the edge).
  */
 export function diffractionGainBound(d: Float64Array, g: DiffractionGeometry, wavenumber: number): number {
-  const d2 = Math.max(d[0] ** 2 + d[1] ** 2, d[2] ** 2 + d[3] ** 2);
+  return gainOfCoefficient(Math.max(d[0] ** 2 + d[1] ** 2, d[2] ** 2 + d[3] ** 2), g, wavenumber);
+}
+
+/** A looser bound than `diffractionGainBound`, without the coefficients (`wedgeDiffractionBound`). */
+export function quickDiffractionGainBound(kIn: Vec3, g: DiffractionGeometry, wavenumber: number): number {
+  const beta0 = edgeAngle(kIn, g);
+  const L = distanceParameter(g.sourceDistanceM, g.observerDistanceM, beta0);
+  return gainOfCoefficient(wedgeDiffractionBound(g.n, g.phiPrime, g.phi, beta0, L, wavenumber) ** 2, g, wavenumber);
+}
+
+/** The power gain of a diffracted path whose coefficient has squared modulus `d2`. */
+function gainOfCoefficient(d2: number, g: DiffractionGeometry, wavenumber: number): number {
   const a = spreadingFactor(g.sourceDistanceM, g.observerDistanceM);
   const free = Math.PI / (wavenumber * 2 * Math.PI * g.sourceDistanceM); // lambda / (4 pi s') with lambda = 2 pi / k
   return d2 * a * a * free * free;

@@ -9,6 +9,7 @@ import { type CandidateOptions, DEFAULT_CANDIDATE_OPTIONS, findCandidates } from
 import {
   diffraction,
   diffractionGainBound,
+  quickDiffractionGainBound,
   utdCoefficients,
   type Eta,
   type Interaction2x2,
@@ -201,7 +202,7 @@ const SHADOW_BOUNDARY_RAD = 1e-7;
 /** What a radio map changes in diffracted-path solving, for speed. */
 export interface DiffractionShortcuts {
   /** Drop a path before its rays are cast unless this says it may matter (`gainBound`: an upper bound
-   * of its power gain between isotropic antennas). */
+   * of its power gain between isotropic antennas; asked with a loose bound first, then a tight one). */
   worthIt?: (departure: Vec3, gainBound: number) => boolean;
   /** Whether the transmitter sees the edge point `s` metres along the wedge (default: a ray to it). */
   sourceSees?: (s: number) => boolean;
@@ -288,6 +289,8 @@ export function diffractedRay(
     eta0: link.etas[ts.materialIndex(w.triangle0)],
     etaN: link.etas[ts.materialIndex(w.triangle1)],
   };
+  // (a cheap bound first: most paths a map skips fail it)
+  if (worthIt && !worthIt(kIn, quickDiffractionGainBound(kIn, geometry, link.wavenumber))) return null;
   const utd = utdCoefficients(kIn, geometry, link.wavenumber);
   if (worthIt && !worthIt(kIn, diffractionGainBound(utd, geometry, link.wavenumber))) return null;
   // (the edge point lies on both faces: they must not block its own rays)

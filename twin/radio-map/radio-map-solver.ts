@@ -136,23 +136,24 @@ export async function solveRadioMap(
       // cells, so a region must stay in one task) and merges what discovery found itself, in parallel;
       // several tasks per thread, as regions' costs differ widely
       const shares = parts === 1 ? 1 : 4 * parts;
-      const evaluate = async (found: readonly DiscoverResult[], phase: string) => {
-        const tasks = Array.from(
-          { length: shares },
-          (_, p): Task => ({
-            kind: "evaluate",
-            cell: c,
-            discovered: found,
-            part: p,
-            parts: shares,
-            losVisible: visible,
-          }),
-        );
-        const pairs = found.reduce((s, d) => s + d.specularKeys.length + d.wedgeKeys.length, 0);
-        return (await runner.run(tasks, report(`${phase}${label}`, pairs))) as EvaluateResult[];
+      const evaluate = async (phase: string, units: number, task: (part: number) => Task) =>
+        (await runner.run(
+          Array.from({ length: shares }, (_, p) => task(p)),
+          report(`${phase}${label}`, units),
+        )) as EvaluateResult[];
+      const sum = new Float32Array(los[0].gains.length);
+      const addUp = (results: readonly EvaluateResult[]) => {
+        for (const r of results) for (let i = 0; i < sum.length; i++) sum[i] += r.gains[i];
       };
-      let evaluated = await evaluate(discovered, "paths");
-      const results = [...los, ...evaluated];
+      addUp(los);
+      const reflections = (found: readonly DiscoverResult[], phase: string) =>
+        evaluate(
+          phase,
+          found.reduce((s, d) => s + d.specularKeys.length, 0),
+          (p) => ({ kind: "specular", cell: c, discovered: found, part: p, parts: shares }),
+        );
+      let evaluated = await reflections(discovered, "reflections");
+      addUp(evaluated);
       // regions going on over the next surface where evaluated ones ended, each evaluated once, until
       // none is new
       const known = new Set(mergeSequences(discovered).sequences.map((s) => s.join(",")));
@@ -164,11 +165,31 @@ export async function solveRadioMap(
         );
         if (proposed.specularKeys.length === 0) break;
         for (const s of proposed.sequences) known.add(s.join(","));
-        evaluated = await evaluate([{ ...proposed, wedgeKeys: new Float64Array(0) }], "continuations");
-        results.push(...evaluated);
+        evaluated = await reflections([{ ...proposed, wedgeKeys: new Float64Array(0) }], "continuations");
+        addUp(evaluated);
       }
-      const sum = new Float32Array(los[0].gains.length);
-      for (const r of results) for (let i = 0; i < sum.length; i++) sum[i] += r.gains[i];
+      if (o.diffraction) {
+        // last, against each cell's strongest beam so far (DIFFRACTION_FLOOR)
+        const strongest = new Float32Array(new SharedArrayBuffer(n * Float32Array.BYTES_PER_ELEMENT));
+        for (let b = 0; b < sum.length / n; b++) {
+          for (let k = 0; k < n; k++) strongest[k] = Math.max(strongest[k], sum[b * n + k]);
+        }
+        addUp(
+          await evaluate(
+            "diffraction",
+            discovered.reduce((s, d) => s + d.wedgeKeys.length, 0),
+            (p) => ({
+              kind: "diffraction",
+              cell: c,
+              discovered,
+              part: p,
+              parts: shares,
+              losVisible: visible,
+              strongest,
+            }),
+          ),
+        );
+      }
       // inside buildings: not evaluated
       const beams = sum.length / n;
       for (let b = 0; b < beams; b++) for (let k = 0; k < n; k++) if (skip[k]) sum[b * n + k] = Number.NaN;

@@ -61,15 +61,21 @@ export function createContext(init: ContextInit): Context {
 export type Task =
   | { readonly kind: "discover"; readonly cell: number; readonly part: number; readonly parts: number }
   | { readonly kind: "los"; readonly cell: number; readonly part: number; readonly parts: number }
-  | {
-      readonly kind: "evaluate";
-      readonly cell: number;
-      /** What every discovery part found; this task takes the codes with code % parts === part. */
-      readonly discovered: readonly DiscoverResult[];
-      readonly part: number;
-      readonly parts: number;
+  | (Share & { readonly kind: "specular" })
+  | (Share & {
+      readonly kind: "diffraction";
       readonly losVisible: Uint8Array;
-    };
+      /** Per grid cell, the strongest beam's power gain from line of sight and reflections. */
+      readonly strongest: Float32Array;
+    });
+
+/** An evaluation task's share of what discovery found: the codes with code % parts === part. */
+interface Share {
+  readonly cell: number;
+  readonly discovered: readonly DiscoverResult[];
+  readonly part: number;
+  readonly parts: number;
+}
 
 export interface DiscoverResult {
   readonly specularKeys: Float64Array;
@@ -126,20 +132,40 @@ export function runTask(ctx: Context, task: Task, progress: (units: number) => v
       evaluateLineOfSight(link, plane.grid, plane.heightM, skip, task.part, task.parts, visible, acc, progress);
       return { gains: acc.gains, visible, paths: visible.reduce((s, v) => s + v, 0) };
     }
-    case "evaluate": {
+    case "specular": {
       const acc = new BeamAccumulator(ctx.cells[task.cell], cellCount);
-      const mine = (code: number) => code % task.parts === task.part;
-      const { sequences, specularKeys } = mergeSequences(task.discovered, mine);
+      const { sequences, specularKeys } = mergeSequences(task.discovered, mine(task));
       const continuations = new Continuations(ts, link.tx, new Set(sequences.map((s) => s.join(","))));
-      const wedgeCodes = ts.wedges.map((_, w) => (mine(w) ? w : -1));
+      const { grid, heightM } = plane;
+      const paths = evaluateSpecular(link, grid, heightM, specularKeys, sequences, skip, acc, progress, continuations);
+      return { gains: acc.gains, paths, continued: { ...continuations.finish(), wedgeKeys: new Float64Array(0) } };
+    }
+    case "diffraction": {
+      const acc = new BeamAccumulator(ctx.cells[task.cell], cellCount);
+      const keep = mine(task);
+      const wedgeCodes = ts.wedges.map((_, w) => (keep(w) ? w : -1));
       const wedgeKeys = mergeMarks(task.discovered.map((d) => renumberCodes(d.wedgeKeys, wedgeCodes)));
       const { grid, heightM } = plane;
-      let paths = evaluateSpecular(link, grid, heightM, specularKeys, sequences, skip, acc, progress, continuations);
-      paths += evaluateDiffraction(link, grid, heightM, wedgeKeys, skip, task.losVisible, acc, progress);
-      return { gains: acc.gains, paths, continued: { ...continuations.finish(), wedgeKeys: new Float64Array(0) } };
+      const paths = evaluateDiffraction(
+        link,
+        grid,
+        heightM,
+        wedgeKeys,
+        skip,
+        task.losVisible,
+        task.strongest,
+        acc,
+        progress,
+      );
+      return { gains: acc.gains, paths };
     }
   }
 }
+
+const mine =
+  ({ part, parts }: Share) =>
+  (code: number) =>
+    code % parts === part;
 
 /**
  * One sequence table from the discovery parts' own numberings (the same in every thread: parts in

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   distanceParameter,
@@ -6,6 +7,7 @@ import {
   spreadingFactor,
   transitionFunction,
   wedgeDiffraction,
+  wedgeDiffractionBound,
 } from "../../../twin/em/diffraction.js";
 import { fresnelReflection } from "../../../twin/em/fresnel.js";
 import { radioProperties } from "../../../twin/em/materials.js";
@@ -238,5 +240,40 @@ describe("distanceParameter and spreadingFactor", () => {
     expect(spreadingFactor(Number.POSITIVE_INFINITY, 4)).toBe(0.5);
     // a far source tends to the plane wave
     expect(spreadingFactor(1e12, 4)).toBeCloseTo(0.5, 10);
+  });
+});
+
+describe("wedgeDiffractionBound", () => {
+  it("bounds the transition function by min(sqrt(pi X), 1)", () => {
+    for (let e = -8; e <= 6; e += 0.001) {
+      const x = 10 ** e;
+      const f = transitionFunction(x);
+      expect(Math.hypot(f[0], f[1])).toBeLessThanOrEqual(Math.min(Math.sqrt(Math.PI * x), 1) * (1 + 1e-12));
+    }
+  });
+
+  it("bounds |Ds| and |Dh| for any wedge, angles and faces reflecting no more than they receive", () => {
+    const unitDisc = fc
+      .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }))
+      .map(([r, a]) => [r * Math.cos(a), r * Math.sin(a)]);
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.01, max: Math.PI / 2, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        fc.array(unitDisc, { minLength: 4, maxLength: 4 }),
+        (n, a, b, beta0, L, faces) => {
+          const phiPrime = a * n * Math.PI;
+          const phi = b * n * Math.PI;
+          const k = (2 * Math.PI) / 0.0857;
+          const d = wedgeDiffraction(n, phiPrime, phi, beta0, L, k, faces.flat());
+          const bound = wedgeDiffractionBound(n, phiPrime, phi, beta0, L, k);
+          expect(Math.max(Math.hypot(d[0], d[1]), Math.hypot(d[2], d[3]))).toBeLessThanOrEqual(bound * (1 + 1e-9));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -17,7 +17,12 @@ import {
 } from "../../../twin/paths/path-solver.js";
 import { TracingScene } from "../../../twin/paths/tracing-scene.js";
 import type { Vec3 } from "../../../twin/paths/vec.js";
-import { BeamAccumulator, evaluateSpecular } from "../../../twin/radio-map/evaluate.js";
+import {
+  BeamAccumulator,
+  evaluateDiffraction,
+  evaluateLineOfSight,
+  evaluateSpecular,
+} from "../../../twin/radio-map/evaluate.js";
 import { Continuations } from "../../../twin/radio-map/continuation.js";
 import { EDGE_BIN_M, EdgeSight } from "../../../twin/radio-map/edge-sight.js";
 import { buildingMask, type MapGrid } from "../../../twin/radio-map/footprint.js";
@@ -224,5 +229,50 @@ describe("continuations", () => {
       turned,
     );
     expect(turned.finish().sequences).toEqual([]);
+  });
+});
+
+describe("diffraction regions", () => {
+  // a wall at x = 20 south of y = 0, whose free vertical edge at y = 0 lights the open area east of it,
+  // and a kiosk there whose shadow (out of the transmitter's sight) the edge still reaches
+  const square = quadScene([
+    wallX(20, [-50, 0], [0, 30], "concrete", "wall"),
+    ...box([30, 5, 0], [31, 6, 6], "metal", "kiosk"),
+  ]);
+  const qts = new TracingScene(square);
+  const qlink = createLink(qts, TX, F);
+  const grid: MapGrid = { x0: 21, y0: -10, resM: 1, width: 24, height: 30 };
+  const n = grid.width * grid.height;
+  const cellAt = (x: number, y: number) => Math.floor(y - grid.y0) * grid.width + Math.floor(x - grid.x0);
+  const edgeCode = qts.wedges.findIndex(
+    (w) => Math.abs(w.origin[0] - 20) < 1e-9 && Math.abs(w.origin[1]) < 1e-9 && Math.abs(w.direction[2]) > 0.99,
+  );
+
+  it("grows past paths skipped as weak, into a shadow no seed reached", () => {
+    expect(edgeCode).toBeGreaterThanOrEqual(0);
+    const skip = new Uint8Array(n);
+    const los = isotropic(grid);
+    const visible = new Uint8Array(n);
+    evaluateLineOfSight(qlink, grid, 1.5, skip, 0, 1, visible, los);
+    const pocket = cellAt(40, 7); // behind the kiosk as the transmitter sees it
+    expect(visible[pocket]).toBe(0);
+    expect(visible[cellAt(40, 15)]).toBe(1);
+    // the strongest beam so far: the line of sight
+    const strongest = Float32Array.from(los.gains);
+    const acc = isotropic(grid);
+    const seed = Float64Array.of(edgeCode * 2 ** 24 + cellAt(40, 15)); // one lit cell, away from the kiosk
+    evaluateDiffraction(qlink, grid, 1.5, seed, skip, visible, strongest, acc);
+    // the edge's path reaches the pocket, as the path solver finds it
+    const rx: Vec3 = [40.5, 7.5, 1.5];
+    const path = diffractedPath(qlink, rx, qts.wedges[edgeCode], false);
+    expect(path).not.toBeNull();
+    expect(acc.gains[pocket]).toBeGreaterThan(0);
+    const single = isotropic(grid);
+    single.add(path!, pocket);
+    expect(acc.gains[pocket]).toBeCloseTo(single.gains[pocket], 20);
+    // and lit cells far from the shadow boundary were skipped as weak (the budget's point)
+    let skipped = 0;
+    for (let k = 0; k < n; k++) if (visible[k] && acc.gains[k] === 0 && k % grid.width > 5) skipped++;
+    expect(skipped).toBeGreaterThan(50);
   });
 });
