@@ -112,13 +112,13 @@ function boundaryOffset(sign: number, beta: number, n: number): number {
 /**
  * An upper bound of |cot(eps / 2n) F(2 kL sin^2(eps / 2))| (`boundaryTerm`'s modulus) without the
  * Fresnel integrals: |F(X)| <= min(sqrt(pi X), 1) for all X >= 0 (the transition function rises from
- * sqrt(pi X) e^(j pi/4) at X -> 0 to 1 without overshoot; checked in the tests).
+ * sqrt(pi X) e^(j pi/4) at X -> 0 to 1 without overshoot; checked in the tests), with |sin(eps / 2)|
+ * <= |eps| / 2. `root2PiKL`: sqrt(2 pi kL).
  */
-function boundaryTermBound(sign: number, beta: number, n: number, kL: number): number {
+function boundaryTermBound(sign: number, beta: number, n: number, root2PiKL: number): number {
   const eps = boundaryOffset(sign, beta, n);
   if (eps === 0) return 0;
-  const f = Math.min(Math.sqrt(2 * Math.PI * kL) * Math.abs(Math.sin(eps / 2)), 1);
-  return Math.abs(Math.cos(eps / (2 * n)) / Math.sin(eps / (2 * n))) * f;
+  return Math.min(root2PiKL * Math.abs(eps) * 0.5, 1) / Math.abs(Math.tan(eps / (2 * n)));
 }
 
 /**
@@ -134,14 +134,14 @@ export function wedgeDiffractionBound(
   distanceParameterM: number,
   wavenumber: number,
 ): number {
-  const kL = wavenumber * distanceParameterM;
+  const root = Math.sqrt(2 * Math.PI * wavenumber * distanceParameterM);
   const difference = phi - phiPrime;
   const sum = phi + phiPrime;
   const terms =
-    boundaryTermBound(1, difference, n, kL) +
-    boundaryTermBound(-1, difference, n, kL) +
-    boundaryTermBound(-1, sum, n, kL) +
-    boundaryTermBound(1, sum, n, kL);
+    boundaryTermBound(1, difference, n, root) +
+    boundaryTermBound(-1, difference, n, root) +
+    boundaryTermBound(-1, sum, n, root) +
+    boundaryTermBound(1, sum, n, root);
   return terms / (2 * n * Math.sqrt(2 * Math.PI * wavenumber) * Math.sin(beta0));
 }
 

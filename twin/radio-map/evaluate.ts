@@ -187,7 +187,9 @@ function floodEvaluate(
 ): void {
   const { width, height } = grid;
   const stamp = new Int32Array(width * height).fill(-1);
-  const queue: number[] = [];
+  // (a stack of cells: each is stamped once per group, so it never holds more than the grid)
+  const stack = new Int32Array(width * height);
+  let top = 0;
   let group = 0;
   for (let i = 0; i < keys.length; ) {
     const code = codeOf(keys[i]);
@@ -196,25 +198,25 @@ function floodEvaluate(
       const k = cellOf(keys[i]);
       if (stamp[k] !== group) {
         stamp[k] = group;
-        queue.push(k);
+        stack[top++] = k;
       }
       if (onProgress && (i & 8191) === 8191) onProgress(8192);
     }
-    while (queue.length > 0) {
-      const k = queue.pop()!;
+    while (top > 0) {
+      const k = stack[--top];
       if (!tryCell(code, k)) continue;
-      const x = k % width;
-      const y = (k - x) / width;
+      const y = Math.floor(k / width);
+      const x = k - y * width;
       const ny0 = Math.max(0, y - reach);
       const ny1 = Math.min(height - 1, y + reach);
       const nx0 = Math.max(0, x - reach);
       const nx1 = Math.min(width - 1, x + reach);
       for (let ny = ny0; ny <= ny1; ny++) {
-        for (let nx = nx0; nx <= nx1; nx++) {
-          const n = ny * width + nx;
+        const row = ny * width;
+        for (let n = row + nx0; n <= row + nx1; n++) {
           if (stamp[n] !== group) {
             stamp[n] = group;
-            queue.push(n);
+            stack[top++] = n;
           }
         }
       }
