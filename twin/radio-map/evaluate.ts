@@ -172,6 +172,18 @@ export function evaluateLineOfSight(
 const SPECULAR_REACH = 2;
 const WEDGE_REACH = 1;
 
+/** What `floodEvaluate`'s `tryCell` says of a cell: the region stops there, or grows on from it. */
+const STOP = 0;
+const GROW = 1;
+/**
+ * Grows on into the cells up to LATTICE away whose row and column are multiples of LATTICE, and into
+ * those `always` accepts: across an area where the region is known to be smooth and weak, a quarter of
+ * the cells carry it on. A cell left out is evaluated still if a full growth reaches it.
+ */
+const SKIP_AHEAD = 2;
+const LATTICE = 2;
+type Growth = typeof STOP | typeof GROW | typeof SKIP_AHEAD;
+
 /**
  * Runs `tryCell(code, cell)` over each code's marked cells and grows from every cell where it says the
  * region goes on into the cells up to `reach` away, until the region is closed: discovery's rays only
@@ -181,9 +193,10 @@ const WEDGE_REACH = 1;
 function floodEvaluate(
   grid: MapGrid,
   keys: Float64Array,
-  tryCell: (code: number, cell: number) => boolean,
+  tryCell: (code: number, cell: number) => Growth | boolean,
   reach: number,
   onProgress?: (done: number) => void,
+  always: (cell: number) => boolean = () => true,
 ): void {
   const { width, height } = grid;
   const stamp = new Int32Array(width * height).fill(-1);
@@ -204,17 +217,20 @@ function floodEvaluate(
     }
     while (top > 0) {
       const k = stack[--top];
-      if (!tryCell(code, k)) continue;
+      const growth = +tryCell(code, k);
+      if (growth === STOP) continue;
       const y = Math.floor(k / width);
       const x = k - y * width;
-      const ny0 = Math.max(0, y - reach);
-      const ny1 = Math.min(height - 1, y + reach);
-      const nx0 = Math.max(0, x - reach);
-      const nx1 = Math.min(width - 1, x + reach);
+      const r = growth === GROW ? reach : LATTICE;
+      const ny0 = Math.max(0, y - r);
+      const ny1 = Math.min(height - 1, y + r);
+      const nx0 = Math.max(0, x - r);
+      const nx1 = Math.min(width - 1, x + r);
       for (let ny = ny0; ny <= ny1; ny++) {
         const row = ny * width;
+        const onLattice = ny % LATTICE === 0;
         for (let n = row + nx0; n <= row + nx1; n++) {
-          if (stamp[n] !== group) {
+          if (stamp[n] !== group && (growth === GROW || (onLattice && (n - row) % LATTICE === 0) || always(n))) {
             stamp[n] = group;
             stack[top++] = n;
           }
@@ -330,14 +346,16 @@ export function evaluateDiffraction(
       });
       // (a region goes on past the paths skipped as weak: beyond them may lie cells out of the
       // transmitter's sight where the same edge is the strongest path, such as a pocket behind a kiosk in
-      // an open square, which discovery's rays seldom mark)
-      if (ray === null) return weak;
+      // an open square, which discovery's rays seldom mark; across cells in sight, where the line of
+      // sight dwarfs it, every other cell carries it on, and every cell out of sight)
+      if (ray === null) return weak ? (losVisible[k] === 1 ? SKIP_AHEAD : GROW) : STOP;
       acc.addRay(ray.departure, rayTransfer(link, ray.departure, ray.arrival, [ray.physics], ray.sourceDistanceM), k);
       paths++;
       return true;
     },
     WEDGE_REACH,
     onProgress,
+    (n) => losVisible[n] === 0,
   );
   return paths;
 }
