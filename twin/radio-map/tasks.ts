@@ -77,16 +77,20 @@ interface Share {
   readonly parts: number;
 }
 
-export interface DiscoverResult {
+/** Plane sequences and their (sequence, cell) seeds. */
+export interface SpecularSeeds {
   readonly specularKeys: Float64Array;
   readonly sequences: number[][];
+}
+
+export interface DiscoverResult extends SpecularSeeds {
   readonly wedgeKeys: Float64Array;
 }
 
 export interface EvaluateResult {
   readonly gains: Float32Array;
-  /** For `evaluate` tasks: the specular regions proposed where evaluated ones ended (continuation.ts). */
-  readonly continued?: DiscoverResult;
+  /** For `specular` tasks: the regions proposed where evaluated ones ended (continuation.ts). */
+  readonly continued?: SpecularSeeds;
   /** For `los` tasks: 1 where the cell sees the transmitter. */
   readonly visible?: Uint8Array;
   readonly paths: number;
@@ -138,7 +142,7 @@ export function runTask(ctx: Context, task: Task, progress: (units: number) => v
       const continuations = new Continuations(ts, link.tx, new Set(sequences.map((s) => s.join(","))));
       const { grid, heightM } = plane;
       const paths = evaluateSpecular(link, grid, heightM, specularKeys, sequences, skip, acc, progress, continuations);
-      return { gains: acc.gains, paths, continued: { ...continuations.finish(), wedgeKeys: new Float64Array(0) } };
+      return { gains: acc.gains, paths, continued: continuations.finish() };
     }
     case "diffraction": {
       const acc = new BeamAccumulator(ctx.cells[task.cell], cellCount);
@@ -173,7 +177,7 @@ const mine =
  * sequences in `known` (as `seq.join(",")`) are left out.
  */
 export function mergeSequences(
-  parts: readonly DiscoverResult[],
+  parts: readonly SpecularSeeds[],
   keep: (code: number) => boolean = () => true,
   known: ReadonlySet<string> = new Set(),
 ): { sequences: number[][]; specularKeys: Float64Array } {
