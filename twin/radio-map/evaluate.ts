@@ -20,6 +20,8 @@ import { EdgeSight } from "./edge-sight.js";
 import type { MapGrid } from "./footprint.js";
 import { cellOf, codeOf } from "./marks.js";
 
+const gainTables = new WeakMap<Cell, BeamGainTable>();
+
 /** Per-beam linear path gain of one cell over the grid: `gains[beam * cells + cell]`. */
 export class BeamAccumulator {
   readonly gains: Float32Array;
@@ -28,7 +30,6 @@ export class BeamAccumulator {
   private readonly dir = new Float64Array(3);
 
   readonly beams: number;
-  private tableOnce: BeamGainTable | undefined;
 
   constructor(
     private readonly cell: Cell,
@@ -39,10 +40,11 @@ export class BeamAccumulator {
     this.gains = new Float32Array(cell.codebook.beamCount * cellCount);
   }
 
-  /** The cell's tabulated beam gains (made on first use). */
+  /** The cell's tabulated beam gains (made on first use, then kept for every task of its thread). */
   get table(): BeamGainTable {
-    this.tableOnce ??= new BeamGainTable(this.cell);
-    return this.tableOnce;
+    let table = gainTables.get(this.cell);
+    if (!table) gainTables.set(this.cell, (table = new BeamGainTable(this.cell)));
+    return table;
   }
 
   add(path: Path, gridCell: number): void {

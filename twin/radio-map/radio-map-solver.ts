@@ -136,9 +136,9 @@ export async function solveRadioMap(
       // cells, so a region must stay in one task) and merges what discovery found itself, in parallel;
       // several tasks per thread, as regions' costs differ widely
       const shares = parts === 1 ? 1 : 4 * parts;
-      const evaluate = async (phase: string, units: number, task: (part: number) => Task) =>
+      const evaluate = async (phase: string, units: number, task: (part: number) => Task, count = shares) =>
         (await runner.run(
-          Array.from({ length: shares }, (_, p) => task(p)),
+          Array.from({ length: count }, (_, p) => task(p)),
           report(`${phase}${label}`, units),
         )) as EvaluateResult[];
       const sum = new Float32Array(los[0].gains.length);
@@ -146,13 +146,14 @@ export async function solveRadioMap(
         for (const r of results) for (let i = 0; i < sum.length; i++) sum[i] += r.gains[i];
       };
       addUp(los);
-      const reflections = (found: readonly DiscoverResult[], phase: string) =>
+      const reflections = (found: readonly DiscoverResult[], phase: string, count: number) =>
         evaluate(
           phase,
           found.reduce((s, d) => s + d.specularKeys.length, 0),
-          (p) => ({ kind: "specular", cell: c, discovered: found, part: p, parts: shares }),
+          (p) => ({ kind: "specular", cell: c, discovered: found, part: p, parts: count }),
+          count,
         );
-      let evaluated = await reflections(discovered, "reflections");
+      let evaluated = await reflections(discovered, "reflections", shares);
       addUp(evaluated);
       // regions going on over the next surface where evaluated ones ended, each evaluated once, until
       // none is new
@@ -165,7 +166,8 @@ export async function solveRadioMap(
         );
         if (proposed.specularKeys.length === 0) break;
         for (const s of proposed.sequences) known.add(s.join(","));
-        evaluated = await reflections([{ ...proposed, wedgeKeys: new Float64Array(0) }], "continuations");
+        // (small rounds: one task per thread)
+        evaluated = await reflections([{ ...proposed, wedgeKeys: new Float64Array(0) }], "continuations", parts);
         addUp(evaluated);
       }
       if (o.diffraction) {
