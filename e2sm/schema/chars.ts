@@ -85,8 +85,7 @@ export class Chars {
       for (let p = start; p < end; p++) s += String.fromCharCode(codes[buf[p]]);
     }
     r.pos = end * 8;
-    if (this.recentOk && n >= 2 && n <= RECENT_MAX)
-      this.recent.keep(this.recent.slotOf(buf, start, n), s);
+    if (this.recentOk && n >= 2 && n <= RECENT_MAX) this.recent.keep(this.recent.slotOf(buf, start, n), s);
     return s;
   }
 

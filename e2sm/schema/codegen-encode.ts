@@ -154,15 +154,26 @@ function extensionWriter(c: Component, encoderOf: EncoderOf): ExtensionPart["wri
   return (w, p) => enc(w, p[name]);
 }
 
+/** CHOICEs of up to this many alternatives find the one given by testing each name in turn. */
+const FAST_CHOICE_MAX = 8;
+
 export function choiceEncoder(d: ChoiceDesc, encoderOf: EncoderOf): Encoder {
   const s = new Scope();
   const n = d.root.length;
   const extensible = d.ext !== null;
+  const names = [...d.root, ...(d.ext ?? [])].map((a) => a.name);
   const out: string[] = [
     "let key;",
-    'if (typeof v === "object" && v !== null) for (const k in v) {',
+    'if (typeof v === "object" && v !== null) {',
+    // the alternative by property loads, which cost far less than enumerating the keys (a record list
+    // is hundreds of CHOICEs); the first key otherwise, as ever (an unknown one is reported by name)
+    ...(names.length <= FAST_CHOICE_MAX
+      ? names.map((name, i) => `${i > 0 ? "else " : ""}if (v[${lit(name)}] !== undefined) key = ${lit(name)};`)
+      : []),
+    `${names.length <= FAST_CHOICE_MAX ? "else " : ""}for (const k in v) {`,
     "key = k;",
     "break;",
+    "}",
     "}",
     `if (key === undefined) return w.fail("expected {alternative: value}, got " + ${s.bind(show)}(v));`,
     "try {",
