@@ -2,9 +2,10 @@
  * Discovery: which interaction sequences can reach which grid cells, found by shooting rays. Specular
  * sequences come from rays shot from the transmitter on a ray grid and bounced specularly (SBR, see
  * paths/sbr.ts); first-order diffraction from rays shot along Keller's cone from points sampled on the
- * wedges the transmitter sees. Both shoot more rays where neighbouring rays end differently. Where such a ray crosses the map plane, the cells within its ray tube's
- * footprint are marked for its sequence (or wedge). Discovery decides only *which* paths to evaluate;
- * their values come from the exact path solver, so more rays find more paths but never change a path.
+ * wedges the transmitter sees. Both shoot more rays where neighbouring rays end differently. Where such
+ * a ray crosses the map plane, the cells within its ray tube's footprint are marked for its sequence
+ * (or wedge). Discovery decides only *which* paths to evaluate; their values come from the exact path
+ * solver, so more rays find more paths but never change a path.
  */
 import { closestHit, createHit } from "../bvh/index.js";
 import { type SequenceTable, shootAndBounce } from "../paths/sbr.js";
@@ -123,7 +124,8 @@ const REACHED = -1;
 const AWAY = -2;
 /** The edge point is not lit by the transmitter: no rays. */
 const UNLIT = -3;
-const BLOCKED = -4;
+/** It hit a triangle of no plane (degenerate). */
+const NO_PLANE = -4;
 
 /**
  * For wedges `first`, `first + stride`, ...: samples points along the edge that `tx` sees, shoots rays
@@ -194,7 +196,7 @@ export function discoverDiffraction(
       if (!(t > 0)) return AWAY;
       if (closestHit(bvh, q[0], q[1], q[2], dx, dy, dz, bvh.epsilon, t, hit)) {
         const p = planes.planeOf[hit.triangle];
-        return p >= 0 ? p : BLOCKED;
+        return p >= 0 ? p : NO_PLANE;
       }
       // footprint: half the spacing of neighbouring rays there (around the cone, along the edge), with margin
       const radius = 0.6 * (t * angularStep * acrossCone + spacing * alongEdge);

@@ -31,7 +31,8 @@ export class EdgeSight {
     const bin = Math.min(count - 1, Math.floor(s / EDGE_BIN_M));
     const known = this.bins[bin];
     if (known !== UNKNOWN) return known === SEEN;
-    const at = Math.min((bin + 0.5) * EDGE_BIN_M, w.length / 2 + (bin * EDGE_BIN_M) / 2);
+    // (the bin's middle; the last bin, cut short by the edge's end, its own middle)
+    const at = Math.min((bin + 0.5) * EDGE_BIN_M, (bin * EDGE_BIN_M + w.length) / 2);
     const q = this.point;
     for (let i = 0; i < 3; i++) q[i] = w.origin[i] + w.direction[i] * at;
     const seen = this.link.ts.caster.visible(this.link.tx, q, w.triangle0, w.triangle1);

@@ -14,7 +14,7 @@ import {
 } from "../paths/path-solver.js";
 import { BLOCKED } from "../paths/image-method.js";
 import type { Path } from "../paths/paths.js";
-import { distance, fromAzEl, type Vec3 } from "../paths/vec.js";
+import { fromAzEl, type Vec3 } from "../paths/vec.js";
 import type { Continuations } from "./continuation.js";
 import { EdgeSight } from "./edge-sight.js";
 import type { MapGrid } from "./footprint.js";
@@ -195,7 +195,7 @@ type Growth = typeof STOP | typeof GROW | typeof SKIP_AHEAD;
 function floodEvaluate(
   grid: MapGrid,
   keys: Float64Array,
-  tryCell: (code: number, cell: number) => Growth | boolean,
+  tryCell: (code: number, cell: number) => Growth,
   reach: number,
   onProgress?: (done: number) => void,
   always: (cell: number) => boolean = () => true,
@@ -219,7 +219,7 @@ function floodEvaluate(
     }
     while (top > 0) {
       const k = stack[--top];
-      const growth = +tryCell(code, k);
+      const growth = tryCell(code, k);
       if (growth === STOP) continue;
       const y = Math.floor(k / width);
       const x = k - y * width;
@@ -278,12 +278,12 @@ export function evaluateSpecular(
       rx = cellPoint(grid, heightM, k);
       // (inside a building the path's geometry only carries the region on)
       const p = traceSpecularPath(link, rx, sequences[c], skip[k] === 1, offSurface);
-      if (p === null) return false;
+      if (p === null) return STOP;
       if (p !== BLOCKED) {
         acc.add(p, k);
         paths++;
       }
-      return true;
+      return GROW;
     },
     SPECULAR_REACH,
     onProgress,
@@ -337,7 +337,7 @@ export function evaluateDiffraction(
     grid,
     keys,
     (code, k) => {
-      if (skip[k]) return false;
+      if (skip[k]) return STOP;
       wedge = wedges[code];
       const rx = cellPoint(grid, heightM, k);
       floor = DIFFRACTION_FLOOR * strongest[k];
@@ -353,7 +353,7 @@ export function evaluateDiffraction(
       if (ray === null) return weak ? (losVisible[k] === 1 ? SKIP_AHEAD : GROW) : STOP;
       acc.addRay(ray.departure, rayTransfer(link, ray.departure, ray.arrival, [ray.physics], ray.sourceDistanceM), k);
       paths++;
-      return true;
+      return GROW;
     },
     WEDGE_REACH,
     onProgress,

@@ -3,6 +3,12 @@ import { RayGrid, SequenceTable, shootAndBounce } from "../../../twin/paths/sbr.
 import { TracingScene } from "../../../twin/paths/tracing-scene.js";
 import { box, floor, quadScene, wallX } from "./support.js";
 
+/** A ground, a wall and a glass box: enough planes for sequences of every order up to 3. */
+const yard = () =>
+  new TracingScene(
+    quadScene([floor(50, "concrete"), wallX(12, [-20, 20], [0, 15], "brick"), ...box([-8, 4, 0], [-2, 9, 6], "glass")]),
+  );
+
 describe("ray grid", () => {
   it("covers the sphere with unit directions, as many as the size nearest the budget", () => {
     for (const rays of [3, 10, 1000, 1_000_000, 2_000_000]) {
@@ -59,13 +65,7 @@ describe("shooting and bouncing rays", () => {
   });
 
   it("finds the same sequences in shares as in one call", () => {
-    const ts = new TracingScene(
-      quadScene([
-        floor(50, "concrete"),
-        wallX(12, [-20, 20], [0, 15], "brick"),
-        ...box([-8, 4, 0], [-2, 9, 6], "glass"),
-      ]),
-    );
+    const ts = yard();
     const sequencesOf = (parts: number) => {
       const table = new SequenceTable(ts.planes.count);
       for (let part = 0; part < parts; part++)
@@ -79,13 +79,7 @@ describe("shooting and bouncing rays", () => {
   });
 
   it("finds with twice the rays every sequence it found before (unrefined grids nest)", () => {
-    const ts = new TracingScene(
-      quadScene([
-        floor(50, "concrete"),
-        wallX(12, [-20, 20], [0, 15], "brick"),
-        ...box([-8, 4, 0], [-2, 9, 6], "glass"),
-      ]),
-    );
+    const ts = yard();
     const sequencesOf = (rays: number) => {
       const table = new SequenceTable(ts.planes.count);
       shootAndBounce(ts.bvh, ts.planes, [1, -2, 3], table, { maxDepth: 3, rays, refine: 0 });
