@@ -3,6 +3,7 @@
  */
 import { e2Command } from "./e2.js";
 import { type CliIo, UsageError } from "./io.js";
+import { simCommand } from "./sim.js";
 import { twinCommand } from "./twin.js";
 
 const USAGE = `usage: twinric <command> [options]
@@ -14,6 +15,7 @@ commands:
   twin generate  write a bundled procedural scene (urban district, factory hall) as a scene file
   twin trace  propagation paths between two points (ray tracer: reflections, diffraction)
   twin map    radio maps (RSRP, SINR, best beam, best cell) of cells over a scene, PNG + data
+  sim         the RAN simulator on a scenario's true world (beams, handovers, RLF, KPIs, ground truth)
 
 Run 'twinric <command> --help' for a command's options and an example.`;
 
@@ -25,6 +27,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await e2Command(rest, io);
       case "twin":
         return await twinCommand(rest, io);
+      case "sim":
+        return await simCommand(rest, io);
       case undefined:
       case "-h":
       case "--help":

@@ -2,7 +2,6 @@
  * `twinric twin map`: radio maps of cells over a scene, as PNG pictures and the binary map file.
  */
 import { writeFileSync } from "node:fs";
-import { SingleBar } from "cli-progress";
 import { CELLS_FILE_SCHEMA, type CellSpec } from "../twin/antenna/cell-spec.js";
 import {
   buildingMask,
@@ -15,7 +14,8 @@ import {
 import type { CliIo } from "./io.js";
 import { UsageError } from "./io.js";
 import { help, loadSceneArg, parseOptions, positiveNumber, wholeNumber } from "./options.js";
-import { loadYamlFile } from "./yaml-file.js";
+import { progress } from "./progress.js";
+import { loadYamlFile } from "../twin/config/yaml-config.js";
 
 export const MAP_HELP = `usage: twinric twin map --scene S --cells cells.yaml --out map.png [--data map.bin] [--res 1] [--height 1.5]
                        [--freq 3.5e9] [--max-depth 3] [--no-diffraction] [--rays 1000000] [--area x0,y0,x1,y1] [--threads N]
@@ -43,33 +43,6 @@ function areaArg(text: string | undefined) {
     throw new UsageError(`--area must be x0,y0,x1,y1 with x1 > x0 and y1 > y0, got '${text}'`);
   }
   return { x0: v[0], y0: v[1], x1: v[2], y1: v[3] };
-}
-
-/** A progress bar on a terminal; a line per phase otherwise. */
-function progress(io: CliIo) {
-  const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
-  let bar: SingleBar | undefined;
-  let phase = "";
-  return {
-    update(name: string, fraction: number) {
-      if (name !== phase) {
-        bar?.stop();
-        phase = name;
-        if (tty) {
-          bar = new SingleBar({
-            format: `${name.padEnd(16)} [{bar}] {percentage}% {eta_formatted}`,
-            hideCursor: true,
-            stream: io.stderr as NodeJS.WritableStream,
-          });
-          bar.start(1000, 0);
-        } else io.stderr.write(`${name}...\n`);
-      }
-      bar?.update(Math.round(fraction * 1000));
-    },
-    stop() {
-      bar?.stop();
-    },
-  };
 }
 
 export async function mapCommand(argv: string[], io: CliIo): Promise<number> {

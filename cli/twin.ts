@@ -9,7 +9,7 @@ import { MapFileError } from "../twin/radio-map/map-file.js";
 import { type CliIo, UsageError } from "./io.js";
 import { help, loadSceneArg, parseOptions, positiveNumber, wholeNumber } from "./options.js";
 import { MAP_HELP, mapCommand } from "./twin-map.js";
-import { ConfigFileError } from "./yaml-file.js";
+import { ConfigFileError } from "../twin/config/yaml-config.js";
 
 const IMPORT_HELP = `usage: twinric twin import FILE --out scene.json
 

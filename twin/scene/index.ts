@@ -40,7 +40,7 @@ export {
 export { SceneBuilder } from "./scene-builder.js";
 export { parseSceneFile, SCENE_FILE_FORMAT, SCENE_FILE_VERSION, saveScene } from "./scene-file.js";
 export { DEFAULT_THICKNESS_M, ituNameFromLegacyId, sceneMaterial } from "./scene-materials.js";
-export { pushBox, pushPrism, pushRectangle } from "./shapes.js";
+export { pushBox, pushPrism, pushRectangle, pushStandingBox } from "./shapes.js";
 export {
   buildSionnaScene,
   importSionnaScene,

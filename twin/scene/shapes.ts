@@ -83,3 +83,23 @@ export function pushPrism(
     if (options.bottom) out.triangle(at(a, bottomM), at(c, bottomM), at(b, bottomM));
   }
 }
+
+/** A box standing on z = 0, `sizeM` = [length along its x, width, height], turned by `yawRad` about z. */
+export function pushStandingBox(
+  out: TriangleBuffer,
+  centre: readonly [number, number],
+  sizeM: readonly [number, number, number],
+  yawRad: number,
+): void {
+  const [c, s] = [Math.cos(yawRad), Math.sin(yawRad)];
+  const [hx, hy, h] = [sizeM[0] / 2, sizeM[1] / 2, sizeM[2]];
+  const p = (i: number, j: number, k: number): Vec3 => {
+    const [u, v] = [i ? hx : -hx, j ? hy : -hy];
+    return [centre[0] + c * u - s * v, centre[1] + s * u + c * v, k ? h : 0];
+  };
+  out.quad(p(0, 0, 1), p(1, 0, 1), p(1, 1, 1), p(0, 1, 1));
+  out.quad(p(0, 0, 0), p(1, 0, 0), p(1, 0, 1), p(0, 0, 1));
+  out.quad(p(0, 1, 0), p(0, 1, 1), p(1, 1, 1), p(1, 1, 0));
+  out.quad(p(0, 0, 0), p(0, 0, 1), p(0, 1, 1), p(0, 1, 0));
+  out.quad(p(1, 0, 0), p(1, 1, 0), p(1, 1, 1), p(1, 0, 1));
+}

@@ -11,6 +11,8 @@ export class ConfigFileError extends Error {
 }
 
 const ajv = new Ajv({ allErrors: false, strict: false });
+/** Compiled validators by schema object (a scenario is loaded many times in a test run). */
+const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
 
 /** Reads and validates `path`; the value is typed by the caller's schema. */
 export function loadYamlFile<T>(path: string, schema: object): T {
@@ -24,6 +26,18 @@ export function loadYamlFile<T>(path: string, schema: object): T {
 }
 
 export function parseYamlConfig<T>(text: string, file: string, schema: object): T {
+  return readYamlConfig<T>(text, file, schema).value;
+}
+
+/** A validated config and a way to report what the schema cannot check, at its line. */
+export interface YamlConfig<T> {
+  readonly value: T;
+  /** Throws a ConfigFileError naming the file, the line of `pointer` (JSON pointer) and the field. */
+  fail(pointer: string, message: string): never;
+}
+
+/** Parses and validates `text` (from `file`, for messages). */
+export function readYamlConfig<T>(text: string, file: string, schema: object): YamlConfig<T> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -32,14 +46,22 @@ export function parseYamlConfig<T>(text: string, file: string, schema: object): 
     throw new ConfigFileError(`${file}:${line}: ${e.message.split("\n")[0]}`);
   }
   const value = doc.toJS();
-  const validate = ajv.compile(schema);
+  let validate = compiled.get(schema);
+  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
   if (!validate(value)) {
     const error = validate.errors![0];
     const path = pointerToPath(error.instancePath);
     const line = lineOf(doc, lines, error.instancePath);
     throw new ConfigFileError(`${file}:${line}: ${path || "(top level)"}: ${describeError(error)}`);
   }
-  return value as T;
+  return {
+    value: value as T,
+    fail(pointer, message) {
+      throw new ConfigFileError(
+        `${file}:${lineOf(doc, lines, pointer)}: ${pointerToPath(pointer) || "(top level)"}: ${message}`,
+      );
+    },
+  };
 }
 
 function describeError(e: ErrorObject): string {
