@@ -66,7 +66,12 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
 export function buildReport(
   net: Network,
-  run: { readonly from: CountersSnapshot; readonly wallS: number; readonly steps: number },
+  run: {
+    readonly from: CountersSnapshot;
+    readonly truthFrom: Network["truth"];
+    readonly wallS: number;
+    readonly steps: number;
+  },
   e2?: SimReport["e2"],
 ): SimReport {
   const d = countersBetween(run.from, net.counters.snapshot());
@@ -100,7 +105,9 @@ export function buildReport(
   const sum = (f: (c: CellReport) => number) => cells.reduce((a, c) => a + f(c), 0);
   const rrcAtEnd: Record<string, number> = Object.fromEntries(RRC_NAMES.map((n) => [n, 0]));
   for (const r of net.rrc) rrcAtEnd[RRC_NAMES[r]]++;
-  const t = net.truth;
+  const t = Object.fromEntries(
+    Object.entries(net.truth).map(([k, v]) => [k, v - run.truthFrom[k as keyof Network["truth"]]]),
+  ) as Network["truth"];
   return {
     scenario: s.name,
     seed: s.seed,

@@ -24,6 +24,7 @@ const YIELD_EVERY_MS = 20;
 
 export async function runNetwork(net: Network, options: RunOptions): Promise<SimReport> {
   const from = net.counters.snapshot();
+  const truthFrom = { ...net.truth };
   const steps = Math.round(options.durationS / net.dtS);
   const started = performance.now();
   let lastYield = started;
@@ -52,7 +53,7 @@ export async function runNetwork(net: Network, options: RunOptions): Promise<Sim
     }
   }
   options.onProgress?.(done * net.dtS);
-  return buildReport(net, { from, wallS: (performance.now() - started) / 1000, steps: done });
+  return buildReport(net, { from, truthFrom, wallS: (performance.now() - started) / 1000, steps: done });
 }
 
 /** Parses `realtime`, `max`, or `Nx` (e.g. `10x`, `0.5x`). */

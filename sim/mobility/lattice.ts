@@ -62,7 +62,8 @@ export class Lattice {
     const cj = Math.floor((y - y0) / resM);
     let best = -1;
     let bestD = Infinity;
-    for (let r = 0; r <= maxSteps && best < 0; r++) {
+    // ring by ring; a node found in ring r may still lose to one in a later ring up to r * sqrt(2) out
+    for (let r = 0; r <= maxSteps && (best < 0 || r * r <= bestD); r++) {
       for (let j = cj - r; j <= cj + r; j++) {
         for (let i = ci - r; i <= ci + r; i++) {
           if (Math.max(Math.abs(i - ci), Math.abs(j - cj)) !== r) continue;
@@ -128,7 +129,7 @@ export class Lattice {
   withClearance(clearanceM: number): Lattice {
     const { width, height, resM } = this.grid;
     const steps = Math.ceil(clearanceM / resM);
-    // blocked cells and the lattice's edge grow by `steps` (a square neighbourhood)
+    // blocked cells grow by `steps` (a square neighbourhood); the scene's open edge does not
     const keep = Uint8Array.from(this.free);
     for (let j = 0; j < height; j++) {
       for (let i = 0; i < width; i++) {

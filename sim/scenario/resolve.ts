@@ -264,6 +264,9 @@ function resolveCells(spec: ScenarioSpec, fail: Fail): ScenarioCell[] {
     if (!indexOf.has(m.cell)) fail(`/reality/misalignment/${k}/cell`, `no cell '${m.cell}' in the scenario`);
     misaligned.set(m.cell, { azimuthDeg: m.azimuthDeg ?? 0, downtiltDeg: m.downtiltDeg ?? 0 });
   }
+  for (const n of Object.keys(spec.rrm?.a3?.cellOffsetsDb ?? {})) {
+    if (!indexOf.has(n)) fail("/rrm/a3/cellOffsetsDb", `no cell '${n}' in the scenario`);
+  }
   const ncis = new Set<number>();
   const pointIds = new Set<string>(indexOf.keys());
   return flat.map(({ site, s, cell, c }, i): ScenarioCell => {
@@ -313,7 +316,8 @@ function resolveCells(spec: ScenarioSpec, fail: Fail): ScenarioCell[] {
       site: site.id,
       siteIndex: s,
       nci,
-      pci: cell.pci ?? (3 * s + c) % 1008,
+      // (PCIs may repeat in a real network; by default every cell of the scenario gets its own)
+      pci: cell.pci ?? i % 1008,
       a3: { offsetDb: a3Spec.offsetDb, hysteresisDb: a3Spec.hysteresisDb, timeToTriggerMs: a3Spec.timeToTriggerMs },
       cellOffsetsDb,
       neighbours,

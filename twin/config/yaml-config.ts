@@ -51,7 +51,18 @@ export function readYamlConfig<T>(text: string, file: string, schema: object): Y
   if (!validate(value)) {
     const error = validate.errors![0];
     const path = pointerToPath(error.instancePath);
-    const line = lineOf(doc, lines, error.instancePath);
+    // an unknown field: its own line, not its parent's
+    const extra =
+      error.keyword === "additionalProperties"
+        ? (error.params as { additionalProperty: string }).additionalProperty
+        : undefined;
+    const line = lineOf(
+      doc,
+      lines,
+      extra === undefined
+        ? error.instancePath
+        : `${error.instancePath}/${extra.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+    );
     throw new ConfigFileError(`${file}:${line}: ${path || "(top level)"}: ${describeError(error)}`);
   }
   return {
