@@ -9,6 +9,7 @@
  * State lives in flat typed arrays indexed by UE (and UE x candidate slot), so 10,000 UEs cost no
  * objects. Each UE measures only its `measuredCells` strongest cells, looked up per 25 m tile.
  */
+import { noisePerSubcarrierDbm } from "../../twin/radio-map/index.js";
 import type { Lattice } from "../mobility/lattice.js";
 import { Mobility } from "../mobility/mobility.js";
 import { Rng } from "../random.js";
@@ -34,8 +35,6 @@ export const RRC_NAMES = ["idle", "connected", "setup", "reestablishing", "inter
 
 /** Edge of the tiles whose strongest cells the UEs in them measure (m). */
 const TILE_M = 25;
-/** Thermal noise density at 290 K (dBm/Hz). */
-const THERMAL_DBM_PER_HZ = -174;
 /** Load assumed for a cell before its first step, and the least a cell radiates (SSB, PDCCH, CSI-RS). */
 const INITIAL_LOAD = 0.5;
 const MIN_LOAD = 0.05;
@@ -98,7 +97,6 @@ export class Network {
   /** Handover under way: target cell (-1 none), when it executes (s), or the RIC's deadline. */
   private readonly hoTarget: Int16Array;
   private readonly hoAt: Float64Array;
-  private readonly hoDeferred: Uint8Array;
   private readonly lastHoFrom: Int16Array;
   private readonly lastHoS: Float64Array;
   private readonly tile: Int32Array;
@@ -118,6 +116,8 @@ export class Network {
   private readonly lookedX: Float64Array;
   private readonly lookedY: Float64Array;
   private readonly refreshM: number;
+  /** Per UE, the fading's correlation from one step to the next (its speed is fixed). */
+  private readonly fadeRho: Float64Array;
   /** This step's fading per slot as a power factor, and what the slot interferes (mW). */
   private readonly fadeGain: Float64Array;
   private readonly interferenceMw: Float64Array;
@@ -199,7 +199,6 @@ export class Network {
     this.t310 = new Float64Array(n).fill(Number.NaN);
     this.hoTarget = new Int16Array(n).fill(-1);
     this.hoAt = new Float64Array(n);
-    this.hoDeferred = new Uint8Array(n);
     this.lastHoFrom = new Int16Array(n).fill(-1);
     this.lastHoS = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
     this.tile = new Int32Array(n).fill(-1);
@@ -217,6 +216,11 @@ export class Network {
     this.lookedY = new Float64Array(n).fill(Number.NaN);
     this.refreshM = s.propagation.resM / 4;
     this.fadeGain = new Float64Array(n * this.k).fill(1);
+    // fast fading: a Gauss-Markov process in dB, correlated over the coherence time of the UE's Doppler
+    this.fadeRho = Float64Array.from(this.mobility.speedMps, (v) => {
+      const doppler = Math.max(MIN_DOPPLER_HZ, (v * s.carrier.frequencyHz) / SPEED_OF_LIGHT);
+      return Math.exp((-this.dtS * doppler) / 0.423);
+    });
     this.interferenceMw = new Float64Array(n * this.k);
     this.interferenceSumMw = new Float64Array(n);
     this.servingDbm = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
@@ -235,8 +239,7 @@ export class Network {
     this.beams = new Float64Array(this.k * this.maxBeams);
     this.rng = new Rng(s.seed, "network");
     this.cqiTable = new CqiTable(s.carrier.cqiTable);
-    this.noiseMw =
-      10 ** ((THERMAL_DBM_PER_HZ + 10 * Math.log10(s.carrier.subcarrierSpacingHz) + s.carrier.ueNoiseFigureDb) / 10);
+    this.noiseMw = 10 ** (noisePerSubcarrierDbm(s.carrier.subcarrierSpacingHz, s.carrier.ueNoiseFigureDb) / 10);
     this.dlBitsPerSecond =
       resourceElementsPerSecond(s.carrier.prbs, s.carrier.numerology) * (1 - overhead(true, s.carrier.frequencyHz));
     this.a3Filter = 1 / 2 ** (s.rrm.l3FilterK / 4);
@@ -277,7 +280,6 @@ export class Network {
     const k = this.k;
     const mb = this.maxBeams;
     const sigmaFf = this.scenario.reality.fastFading.enabled ? this.scenario.reality.fastFading.sigmaDb : 0;
-    const fc = this.scenario.carrier.frequencyHz;
     const refresh2 = this.refreshM * this.refreshM;
     for (let u = 0; u < this.ueCount; u++) {
       const x = this.mobility.x[u];
@@ -285,9 +287,7 @@ export class Network {
       // the radio field changes over metres: look it up again once the UE has moved a quarter cell
       const moved = (x - this.lookedX[u]) ** 2 + (y - this.lookedY[u]) ** 2;
       if (this.refreshCandidates(u, x, y) || !(moved < refresh2)) this.lookUp(u, x, y);
-      // fast fading: a Gauss-Markov process in dB, correlated over the coherence time of the UE's Doppler
-      const doppler = Math.max(MIN_DOPPLER_HZ, (this.mobility.speedMps[u] * fc) / SPEED_OF_LIGHT);
-      const rho = Math.exp((-this.dtS * doppler) / 0.423);
+      const rho = this.fadeRho[u];
       const innovation = sigmaFf * Math.sqrt(1 - rho * rho);
       let bestCell = -1;
       let bestCellDbm = Number.NEGATIVE_INFINITY;
@@ -501,7 +501,6 @@ export class Network {
     this.outOfSync[u] = 0;
     this.inSync[u] = 0;
     this.hoTarget[u] = -1;
-    this.hoDeferred[u] = 0;
   }
 
   /** Connects (setup or re-establishment) to the strongest measured cell on its strongest beam. */
@@ -621,12 +620,8 @@ export class Network {
     // the measurement report: the gNB prepares a handover to the strongest triggered neighbour, or
     // hands the decision to the RIC (RC insert) and waits for its control until the deadline
     this.hoTarget[u] = fire;
-    if (this.handoverDecider(u, s, fire) === "defer") {
-      this.hoDeferred[u] = 1;
-      this.hoAt[u] = t + this.scenario.rrm.handover.preparationMs / 1000 + this.ricDeadlineS;
-    } else {
-      this.hoAt[u] = t + this.scenario.rrm.handover.preparationMs / 1000;
-    }
+    const wait = this.handoverDecider(u, s, fire) === "defer" ? this.ricDeadlineS : 0;
+    this.hoAt[u] = t + this.scenario.rrm.handover.preparationMs / 1000 + wait;
   }
 
   /** How long a deferred handover waits for the RIC before the gNB goes ahead itself (s). */
@@ -636,7 +631,6 @@ export class Network {
     const target = this.hoTarget[u];
     if (target < 0 || t + 1e-9 < this.hoAt[u]) return;
     this.hoTarget[u] = -1;
-    this.hoDeferred[u] = 0;
     if (this.rrc[u] !== Rrc.Connected) return;
     this.executeHandover(u, target, t);
   }
@@ -682,7 +676,6 @@ export class Network {
     if (!this.scenario.cells[this.serving[u]].neighbours.includes(target))
       return { ok: false, reason: "not-neighbour" };
     this.hoTarget[u] = target;
-    this.hoDeferred[u] = 0;
     this.hoAt[u] = this.timeS + this.scenario.rrm.handover.preparationMs / 1000;
     return { ok: true };
   }

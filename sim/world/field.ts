@@ -3,16 +3,11 @@
  * cell's transmit points interpolated bilinearly (in dB), plus each point's shadowing. Built once
  * from the maps; lookups allocate nothing and write into caller buffers.
  */
-import type { RadioMap } from "../../twin/radio-map/index.js";
+import { perSubcarrierDbm, type RadioMap } from "../../twin/radio-map/index.js";
 import { Rng } from "../random.js";
 
 /** Gain given to grid cells where no path arrives (dB): far below any noise floor. */
 export const NO_PATH_DB = -250;
-
-/** Received power per resource element of a transmit power spread over the carrier, dBm. */
-export function perReDbm(powerDbm: number, bandwidthHz: number, subcarrierSpacingHz: number): number {
-  return powerDbm - 10 * Math.log10(bandwidthHz / subcarrierSpacingHz);
-}
 
 /** A correlated Gaussian field: unit normals on a lattice of `spacingM`, interpolated, variance kept. */
 export class ShadowingField {
@@ -167,7 +162,7 @@ export class RadioField {
         options.shadowing.sigmaDb,
         new Rng(options.seed, `shadowing/${p}`),
       );
-      const power = perReDbm(options.powersDbm[p], options.bandwidthHz, options.subcarrierSpacingHz);
+      const power = perSubcarrierDbm(options.powersDbm[p], options.bandwidthHz, options.subcarrierSpacingHz);
       return new PointField(map, power, shadowing);
     });
     this.cellPoints = cells.map((c) => c.points);

@@ -5,5 +5,11 @@
 export { type CategoricalOptions, type HeatmapOptions, renderCategorical, renderHeatmap } from "./render.js";
 export { buildingMask, cellCentre, type MapGrid } from "./footprint.js";
 export { decodeRadioMap, encodeRadioMap, MapFileError } from "./map-file.js";
-export { RadioMap, type RadioMapCell, type RadioMapMeta } from "./radio-map.js";
+export {
+  noisePerSubcarrierDbm,
+  perSubcarrierDbm,
+  RadioMap,
+  type RadioMapCell,
+  type RadioMapMeta,
+} from "./radio-map.js";
 export { mapGrid, RADIO_MAP_DEFAULTS, type RadioMapOptions, solveRadioMap } from "./radio-map-solver.js";

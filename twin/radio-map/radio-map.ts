@@ -28,6 +28,16 @@ export interface RadioMapMeta {
 /** Thermal noise density at 290 K, dBm/Hz. */
 const THERMAL_NOISE_DBM_PER_HZ = -174;
 
+/** Power per subcarrier of a transmit power spread evenly over the carrier, dBm. */
+export function perSubcarrierDbm(powerDbm: number, bandwidthHz: number, subcarrierSpacingHz: number): number {
+  return powerDbm - 10 * Math.log10(bandwidthHz / subcarrierSpacingHz);
+}
+
+/** Thermal noise per subcarrier at a receiver of noise figure `noiseFigureDb`, dBm. */
+export function noisePerSubcarrierDbm(subcarrierSpacingHz: number, noiseFigureDb: number): number {
+  return THERMAL_NOISE_DBM_PER_HZ + 10 * Math.log10(subcarrierSpacingHz) + noiseFigureDb;
+}
+
 export class RadioMap {
   readonly cellCount: number;
   /** Offsets of each cell's block in `gains`. */
@@ -56,12 +66,12 @@ export class RadioMap {
 
   /** Received power per subcarrier for a transmit power of `powerDbm` over the carrier, dBm. */
   private perSubcarrierDbm(powerDbm: number): number {
-    return powerDbm - 10 * Math.log10(this.meta.bandwidthHz / this.meta.subcarrierSpacingHz);
+    return perSubcarrierDbm(powerDbm, this.meta.bandwidthHz, this.meta.subcarrierSpacingHz);
   }
 
   /** Noise per subcarrier, dBm. */
   get noiseDbm(): number {
-    return THERMAL_NOISE_DBM_PER_HZ + 10 * Math.log10(this.meta.subcarrierSpacingHz) + this.meta.noiseFigureDb;
+    return noisePerSubcarrierDbm(this.meta.subcarrierSpacingHz, this.meta.noiseFigureDb);
   }
 
   /** Per grid cell: the best beam of `cell` (-1: no path) and its gain. */
