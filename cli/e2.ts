@@ -23,7 +23,10 @@ import { typeOf } from "../e2sm/schema/module.js";
 import { type CliIo, readAll, UsageError } from "./io.js";
 import { splitJsonDocuments } from "./json-documents.js";
 
-const DECODE_HELP = `usage: twinric e2 decode [--e2ap v2|v3] [--type TYPE] [--sm kpm-v2|kpm-v3|rc] [--reencode] [--compact] HEX|-
+/** The --sm values, for the usage lines: `kpm-v2|kpm-v3|rc|bm|csi`. */
+const SM_IDS = Object.keys(SERVICE_MODELS).join("|");
+
+const DECODE_HELP = `usage: twinric e2 decode [--e2ap v2|v3] [--type TYPE] [--sm ${SM_IDS}] [--reencode] [--compact] HEX|-
 
 Decodes APER-encoded E2 messages to JSON. By default each input is an E2AP-PDU, and the E2SM payloads
 inside it (indication header/message, control header/message, action definitions, RAN function
@@ -34,7 +37,8 @@ Input: HEX, or '-' to read stdin; several messages one hex string per line ('#' 
 
   --e2ap v2|v3     E2AP version (default v3; O-RAN SC e2term speaks v2)
   --type TYPE      ASN.1 type name, e.g. RICindication, E2SM-RC-ControlHeader
-  --sm ID          service model: ${Object.keys(SERVICE_MODELS).join(", ")}
+  --sm ID          service model: ${Object.keys(SERVICE_MODELS).join(", ")} (bm, csi: twinric's own,
+                   docs/service-models/)
   --reencode       re-encode each message and report on stderr whether the bytes are identical
                    (exit status 1 when one differs)
   --compact        one JSON document per line
@@ -43,7 +47,7 @@ Exit status: 0 ok, 1 a re-encoding differed, 2 malformed input or usage.
 example:
   twinric e2 decode --sm kpm-v3 --type E2SM-KPM-EventTriggerDefinition 0803e7`;
 
-const ENCODE_HELP = `usage: twinric e2 encode [--e2ap v2|v3] [--type TYPE] [--sm kpm-v2|kpm-v3|rc] JSON|-
+const ENCODE_HELP = `usage: twinric e2 encode [--e2ap v2|v3] [--type TYPE] [--sm ${SM_IDS}] JSON|-
 
 Encodes JSON values (as 'twinric e2 decode' prints them) to APER hex, one line per value. Payloads
 shown as {"octets": ..., "e2sm": {"sm", "type", "value"}} are re-encoded from "value", so a decoded

@@ -3,8 +3,11 @@
  * summary on stdout and the full JSON report on request.
  */
 import { writeFileSync } from "node:fs";
-import type { SimReport } from "../sim/report.js";
+import { connectE2 } from "../ric/transports/tcp.js";
+import { keepConnected } from "../sim/agent/connect.js";
+import { E2Nodes } from "../sim/agent/e2-nodes.js";
 import { Network } from "../sim/ran/network.js";
+import type { SimReport } from "../sim/report.js";
 import { parseDuration, parseSpeed, runNetwork } from "../sim/run.js";
 import { bundledScenarioNames, loadScenario } from "../sim/scenario/load.js";
 import { defaultCacheDir } from "../sim/world/coverage.js";
@@ -16,7 +19,8 @@ import { type CliIo, UsageError } from "./io.js";
 import { help, parseOptions, positiveNumber } from "./options.js";
 import { progress } from "./progress.js";
 
-export const SIM_HELP = `usage: twinric sim [--scenario NAME|FILE] [--duration 60s] [--speed max|realtime|Nx] [--report out.json]
+export const SIM_HELP = `usage: twinric sim [--scenario NAME|FILE] [--ric HOST:PORT] [--e2ap v2|v3] [--kpm v2|v3]
+                   [--duration 60s] [--speed max|realtime|Nx] [--report out.json]
                    [--seed N] [--cache DIR | --no-cache] [--threads N] [--list]
 
 Runs the RAN of a scenario on its true world: UEs moving and loading the cells, measurements with
@@ -26,14 +30,20 @@ scenario traces its radio maps on the true scene (progress on stderr) and caches
 default $TWINRIC_CACHE or ~/.cache/twinric); later runs start at once.
 
   --scenario   a bundled scenario (--list shows them; default urban-district) or a scenario YAML file
+  --ric        connect every gNB (one per site) to a RIC's E2 endpoint: E2AP over TCP, each PDU behind a
+               4-byte big-endian length (twinric's RIC). The gNBs announce E2SM-KPM, E2SM-RC (handover
+               control, insert style 3) and E2SM-BM, and dial again when the link drops
+  --e2ap       E2AP version of the connections (default v3; O-RAN SC's e2term speaks v2)
+  --kpm        E2SM-KPM version announced (default v3)
   --duration   simulated time: 90, 90s, 500ms, 2m, 1h (default: the scenario's durationS)
-  --speed      max (default), realtime, or a multiple of real time such as 10x
+  --speed      max, realtime, or a multiple of real time such as 10x (default: max, realtime with --ric)
   --report     write the JSON report (per-cell KPIs, handovers, ping-pongs, RLFs, beam switches,
                beam-gain loss against the true best beam, rate against the oracle, real-time factor)
   --seed       override the scenario's seed (same seed, same run, bit for bit)
 
-example:
-  twinric sim --scenario urban-district --duration 60s --report report.json`;
+examples:
+  twinric sim --scenario urban-district --duration 60s --report report.json
+  twinric sim --scenario urban-district --ric 127.0.0.1:36421 --e2ap v2 --duration 10m`;
 
 export async function simCommand(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -61,6 +71,9 @@ async function simulate(argv: string[], io: CliIo): Promise<number> {
       "no-cache": { type: "boolean" },
       threads: { type: "string" },
       list: { type: "boolean" },
+      ric: { type: "string" },
+      e2ap: { type: "string" },
+      kpm: { type: "string" },
     },
     SIM_HELP,
   );
@@ -70,7 +83,10 @@ async function simulate(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'\n${SIM_HELP}`);
-  const speed = parseSpeed((values.speed as string | undefined) ?? "max");
+  const ric = values.ric === undefined ? undefined : parseHostPort(values.ric as string);
+  const e2apVersion = parseVersion(values.e2ap as string | undefined, "--e2ap");
+  const kpmVersion = parseVersion(values.kpm as string | undefined, "--kpm");
+  const speed = parseSpeed((values.speed as string | undefined) ?? (ric ? "realtime" : "max"));
   if (speed === undefined)
     throw new UsageError(`--speed must be max, realtime or a multiple like 10x, got '${values.speed}'`);
   let durationS: number | undefined;
@@ -105,6 +121,14 @@ async function simulate(argv: string[], io: CliIo): Promise<number> {
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once("SIGINT", onSignal);
+  const e2 = ric ? new E2Nodes(net, { version: e2apVersion, kpmVersion }) : undefined;
+  const dialers = (e2?.nodes ?? []).map((node) =>
+    keepConnected(
+      node.agent,
+      () => connectE2(ric!),
+      (event, detail) => io.stderr.write(`e2 ${node.config.name}: ${event} ${detail}\n`),
+    ),
+  );
   let report: SimReport;
   try {
     report = await runNetwork(net, {
@@ -112,10 +136,14 @@ async function simulate(argv: string[], io: CliIo): Promise<number> {
       speed,
       signal: stop.signal,
       onProgress: (t) => bar.update(`simulating ${duration} s`, t / duration),
+      onStep: e2 ? () => e2.tick() : undefined,
+      mustYield: e2 ? () => e2.waitingForRic : undefined,
+      e2: e2 ? (wallS) => e2.report(wallS) : undefined,
     });
   } finally {
     bar.stop();
     process.off("SIGINT", onSignal);
+    for (const d of dialers) d.close();
   }
   io.stdout.write(summary(report, prepareS));
   if (values.report) {
@@ -123,6 +151,22 @@ async function simulate(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`report: ${values.report}\n`);
   }
   return 0;
+}
+
+/** `host:port` or `[v6]:port`. */
+function parseHostPort(text: string): { host: string; port: number } {
+  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text);
+  const port = m ? Number(m[3]) : Number.NaN;
+  if (!m || !(port >= 1 && port <= 65535)) {
+    throw new UsageError(`--ric must be HOST:PORT (e.g. 127.0.0.1:36421 or [::1]:36421), got '${text}'`);
+  }
+  return { host: m[1] ?? m[2], port };
+}
+
+function parseVersion(text: string | undefined, flag: string): 2 | 3 {
+  if (text === undefined || text === "v3" || text === "3") return 3;
+  if (text === "v2" || text === "2") return 2;
+  throw new UsageError(`${flag} must be v2 or v3, got '${text}'`);
 }
 
 function summary(r: SimReport, prepareS: number): string {
@@ -145,5 +189,13 @@ function summary(r: SimReport, prepareS: number): string {
       `beam-gain loss ${fixed(r.truth.meanBeamGainLossDb, 2)} dB, outage ${pct(r.truth.outageShare)}, ` +
       `rate vs oracle ${pct(r.truth.rateVsOracle)}`,
   ];
+  if (r.e2) {
+    const e = r.e2;
+    lines.push(
+      `E2 (E2AP v${e.e2apVersion}, KPM v${e.kpmVersion}): ${e.nodesReady}/${e.nodes} gNBs set up, ` +
+        `${e.messagesOut} messages out (${fixed(e.messagesOutPerSecond, 0)}/s), ${e.messagesIn} in, ` +
+        `${e.indications} indications, controls ${e.controlsAcked} acknowledged / ${e.controlsFailed} failed`,
+    );
+  }
   return `${lines.join("\n")}\n`;
 }

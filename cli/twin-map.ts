@@ -3,6 +3,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { CELLS_FILE_SCHEMA, type CellSpec } from "../twin/antenna/cell-spec.js";
+import { loadYamlFile } from "../twin/config/yaml-config.js";
 import {
   buildingMask,
   encodeRadioMap,
@@ -15,7 +16,6 @@ import type { CliIo } from "./io.js";
 import { UsageError } from "./io.js";
 import { help, loadSceneArg, parseOptions, positiveNumber, wholeNumber } from "./options.js";
 import { progress } from "./progress.js";
-import { loadYamlFile } from "../twin/config/yaml-config.js";
 
 export const MAP_HELP = `usage: twinric twin map --scene S --cells cells.yaml --out map.png [--data map.bin] [--res 1] [--height 1.5]
                        [--freq 3.5e9] [--max-depth 3] [--no-diffraction] [--rays 1000000] [--area x0,y0,x1,y1] [--threads N]

@@ -2,14 +2,14 @@
  * `twinric twin import|trace|map`: the geo-spatial twin from the command line.
  */
 import { writeFileSync } from "node:fs";
+import { ConfigFileError } from "../twin/config/yaml-config.js";
 import { type Paths, parseVec3, pathsToJson, solvePaths, TracingScene, type Vec3 } from "../twin/paths/index.js";
+import { MapFileError } from "../twin/radio-map/map-file.js";
 import { factoryHall, isSceneError, loadScene, type Scene, sceneBounds, urbanDistrict } from "../twin/scene/index.js";
 import { saveScene } from "../twin/scene/scene-file.js";
-import { MapFileError } from "../twin/radio-map/map-file.js";
 import { type CliIo, UsageError } from "./io.js";
 import { help, loadSceneArg, parseOptions, positiveNumber, wholeNumber } from "./options.js";
 import { MAP_HELP, mapCommand } from "./twin-map.js";
-import { ConfigFileError } from "../twin/config/yaml-config.js";
 
 const IMPORT_HELP = `usage: twinric twin import FILE --out scene.json
 

@@ -2,6 +2,8 @@
  * Every module version the codec speaks, looked up by short id or by RAN function OID, and the map
  * from E2AP's E2SM-carrying OCTET STRINGs to each service model's types.
  */
+import { bmV1 } from "./bm/index.js";
+import { csiV1 } from "./csi/index.js";
 import { e2apV2, e2apV3 } from "./e2ap/index.js";
 import { E2CodecError } from "./errors.js";
 import { kpmV2, kpmV3 } from "./kpm/index.js";
@@ -53,11 +55,35 @@ const rcPayloads = {
   RICcontrolOutcome: "E2SM-RC-ControlOutcome",
 } as const;
 
-/** Service models by the short id used on the command line. */
+const bmPayloads = {
+  RANfunctionDefinition: "E2SM-BM-RANFunctionDefinition",
+  RICeventTriggerDefinition: "E2SM-BM-EventTrigger",
+  RICactionDefinition: "E2SM-BM-ActionDefinition",
+  RICindicationHeader: "E2SM-BM-IndicationHeader",
+  RICindicationMessage: "E2SM-BM-IndicationMessage",
+  RICcontrolHeader: "E2SM-BM-ControlHeader",
+  RICcontrolMessage: "E2SM-BM-ControlMessage",
+  RICcontrolOutcome: "E2SM-BM-ControlOutcome",
+} as const;
+
+const csiPayloads = {
+  RANfunctionDefinition: "E2SM-CSI-RANFunctionDefinition",
+  RICeventTriggerDefinition: "E2SM-CSI-EventTrigger",
+  RICactionDefinition: "E2SM-CSI-ActionDefinition",
+  RICindicationHeader: "E2SM-CSI-IndicationHeader",
+  RICindicationMessage: "E2SM-CSI-IndicationMessage",
+  RICcontrolHeader: "E2SM-CSI-ControlHeader",
+  RICcontrolMessage: "E2SM-CSI-ControlMessage",
+  RICcontrolOutcome: "E2SM-CSI-ControlOutcome",
+} as const;
+
+/** Service models by the short id used on the command line; bm and csi are twinric's own. */
 export const SERVICE_MODELS: Readonly<Record<string, ServiceModel>> = {
   "kpm-v2": { module: kpmV2, payloads: kpmPayloads },
   "kpm-v3": { module: kpmV3, payloads: kpmPayloads },
   rc: { module: rcV1, payloads: rcPayloads },
+  bm: { module: bmV1, payloads: bmPayloads },
+  csi: { module: csiV1, payloads: csiPayloads },
 };
 
 /** The service model announced with a RAN function OID, if we speak it. */

@@ -2,7 +2,7 @@
  * The simulator's end-of-run report: per-cell KPIs from the counters, UE counts, mobility events, and
  * the score against the ground truth (true best beam and cell, the oracle's rate).
  */
-import { countersBetween, type CountersSnapshot } from "./ran/counters.js";
+import { type CountersSnapshot, countersBetween } from "./ran/counters.js";
 import { type Network, RRC_NAMES } from "./ran/network.js";
 
 export interface CellReport {
@@ -59,7 +59,27 @@ export interface SimReport {
     readonly rateVsOracle: number | null;
   };
   readonly cells: readonly CellReport[];
-  readonly e2?: { readonly messagesIn: number; readonly messagesOut: number };
+  /** The E2 side, when the run spoke E2: what went over the links, summed over the E2 nodes. */
+  readonly e2?: E2Report;
+}
+
+export interface E2Report {
+  readonly e2apVersion: number;
+  readonly kpmVersion: number;
+  readonly nodes: number;
+  /** Nodes set up with the RIC at the end of the run. */
+  readonly nodesReady: number;
+  readonly messagesIn: number;
+  readonly messagesOut: number;
+  /** Messages sent per second of wall time. */
+  readonly messagesOutPerSecond: number;
+  readonly indications: number;
+  readonly controlsAcked: number;
+  readonly controlsFailed: number;
+  readonly errorIndicationsIn: number;
+  readonly errorIndicationsOut: number;
+  /** Messages per `procedure/kind`, both ways. */
+  readonly byType: Readonly<Record<string, number>>;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);

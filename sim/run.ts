@@ -4,7 +4,7 @@
  */
 import { setImmediate, setTimeout as sleep } from "node:timers/promises";
 import type { Network } from "./ran/network.js";
-import { buildReport, type SimReport } from "./report.js";
+import { buildReport, type E2Report, type SimReport } from "./report.js";
 
 /** "max", or simulated seconds per wall-clock second (1 = real time). */
 export type Speed = "max" | number;
@@ -14,9 +14,13 @@ export interface RunOptions {
   readonly speed: Speed;
   /** Called after every step (e.g. the E2 agent's report timers). */
   readonly onStep?: (net: Network) => void;
+  /** When true after a step, the event loop gets a turn before the next (e.g. a RIC's answer is due). */
+  readonly mustYield?: () => boolean;
   /** Progress: simulated seconds done. Called about 10 times a second of wall time. */
   readonly onProgress?: (simulatedS: number) => void;
   readonly signal?: AbortSignal;
+  /** The E2 side's figures for the report, given the run's wall time (s). */
+  readonly e2?: (wallS: number) => E2Report;
 }
 
 /** At full speed, hand the event loop a turn this often (ms of wall time). */
@@ -39,7 +43,7 @@ export async function runNetwork(net: Network, options: RunOptions): Promise<Sim
       lastProgress = now;
     }
     if (options.speed === "max") {
-      if (now - lastYield >= YIELD_EVERY_MS) {
+      if (now - lastYield >= YIELD_EVERY_MS || options.mustYield?.()) {
         await setImmediate();
         lastYield = performance.now();
       }
@@ -48,12 +52,13 @@ export async function runNetwork(net: Network, options: RunOptions): Promise<Sim
       const dueMs = ((done + 1) * net.dtS * 1000) / options.speed;
       const aheadMs = dueMs - (now - started);
       if (aheadMs > 1) await sleep(aheadMs);
-      else if (now - lastYield >= YIELD_EVERY_MS) await setImmediate();
+      else if (now - lastYield >= YIELD_EVERY_MS || options.mustYield?.()) await setImmediate();
       lastYield = performance.now();
     }
   }
   options.onProgress?.(done * net.dtS);
-  return buildReport(net, { from, truthFrom, wallS: (performance.now() - started) / 1000, steps: done });
+  const wallS = (performance.now() - started) / 1000;
+  return buildReport(net, { from, truthFrom, wallS, steps: done }, options.e2?.(wallS));
 }
 
 /** Parses `realtime`, `max`, or `Nx` (e.g. `10x`, `0.5x`). */

@@ -2,8 +2,9 @@
  * E2AP-PDU-Contents, procedures new in v03.01: RIC subscription modification (RIC initiated),
  * RIC subscription modification required (E2 node initiated) and RIC query. Built for v03.01 only.
  */
-import type { Desc } from "../schema/descriptors.js";
+
 import { def, opt, seq } from "../schema/builders.js";
+import type { Desc } from "../schema/descriptors.js";
 import { need } from "./common.js";
 import * as C from "./constants.js";
 import { type CriticalityName, type E2apContainers, ie, ieSet } from "./containers.js";

@@ -9,11 +9,11 @@ import { defineModule, type SchemaModule } from "../schema/module.js";
 import { buildE2ap, type E2apBuild } from "./build.js";
 
 export type { E2apVersion } from "./common.js";
+export * from "./constants.js";
 export type { CriticalityName, IePairSpec, IeSet, IeSpec, PresenceName } from "./containers.js";
 export { iePairSetOf, ieSetOf, iesOf } from "./containers.js";
-export type { ProcedureSpec } from "./procedures.js";
-export * from "./constants.js";
 export * from "./ids.js";
+export type { ProcedureSpec } from "./procedures.js";
 export { buildE2ap, type E2apBuild };
 
 /** E2AP v02.03: types, procedures, IE sets, ids. */

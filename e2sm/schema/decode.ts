@@ -9,6 +9,7 @@ import { narrow, readSemiNarrow, readUnconstrainedNarrow, readWholeBig } from ".
 import { PerReader } from "../aper/per-reader.js";
 import { readReal } from "../aper/real.js";
 import { E2CodecError, rethrowAt, toCodecError } from "../errors.js";
+import { Chars } from "./chars.js";
 import { charAlphabet } from "./charsets.js";
 import { choiceDecoder, sequenceDecoder, sequenceOfDecoder } from "./codegen-decode.js";
 import { concat, type Decoder } from "./decode-parts.js";
@@ -24,7 +25,6 @@ import type {
 import { describe } from "./descriptors.js";
 import { type SizeLayout, sizeLayout } from "./layout.js";
 import { minBits } from "./min-bits.js";
-import { Chars } from "./chars.js";
 import { Sizes } from "./sizes.js";
 
 export type { Decoder };

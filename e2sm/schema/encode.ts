@@ -6,7 +6,7 @@
 import { writeSemi, writeUnconstrained, writeWholeBig } from "../aper/integers.js";
 import { PerWriter } from "../aper/per-writer.js";
 import { writeReal } from "../aper/real.js";
-import { rethrowAt, toCodecError, type E2CodecError } from "../errors.js";
+import { type E2CodecError, rethrowAt, toCodecError } from "../errors.js";
 import { Chars } from "./chars.js";
 import { charAlphabet } from "./charsets.js";
 import { choiceEncoder, sequenceEncoder, sequenceOfEncoder } from "./codegen-encode.js";

@@ -11,8 +11,8 @@
  * errors carry a JSON-pointer path (`/protocolIEs/3/value`).
  */
 import { type Component, type Desc, type OpenDesc, resolve } from "./descriptors.js";
-import { sameValue, UNKNOWN_ALTERNATIVE } from "./values.js";
 import type { JsonValue } from "./json-text.js";
+import { sameValue, UNKNOWN_ALTERNATIVE } from "./values.js";
 
 export { type JsonValue, parseJson, stringifyJson } from "./json-text.js";
 

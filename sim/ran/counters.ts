@@ -1,6 +1,7 @@
 /**
- * Cumulative per-cell counters, as a gNB keeps performance counters: they only grow, and whoever
- * reports over a window (a KPM subscription, the final report) takes the difference of two snapshots.
+ * Cumulative counters per cell and per UE, as a gNB keeps performance counters: they only grow, and
+ * whoever reports over a window (a KPM subscription, the final report) takes the difference of two
+ * readings.
  */
 
 export const CELL_COUNTERS = [
@@ -14,9 +15,10 @@ export const CELL_COUNTERS = [
   "connectedUeSeconds",
   /** Sum over steps of UEs with data x step length. */
   "activeUeSeconds",
-  /** Sums over served UE-steps of RSRP (dBm) and SINR (dB), and the count of such UE-steps. */
+  /** Sums over served UE-steps of RSRP (dBm), SINR (dB) and CQI, and the count of such UE-steps. */
   "rsrpSum",
   "sinrSum",
+  "cqiSum",
   "servedSamples",
   "handoverAttempts",
   "handoverSuccesses",
@@ -29,37 +31,65 @@ export const CELL_COUNTERS = [
   "rrcSetups",
 ] as const;
 
+export const UE_COUNTERS = [
+  /** Downlink bits delivered to the UE. */
+  "dlBits",
+  /** Time the UE had data waiting while connected (s). */
+  "activeSeconds",
+  /** Sum over steps of the PRBs it was given x step length (PRB-seconds). */
+  "prbSeconds",
+  /** Sums over the UE's served steps of RSRP (dBm), SINR (dB) and CQI, and the count of such steps. */
+  "rsrpSum",
+  "sinrSum",
+  "cqiSum",
+  "servedSamples",
+] as const;
+
 export type CellCounter = (typeof CELL_COUNTERS)[number];
+export type UeCounter = (typeof UE_COUNTERS)[number];
 
-export class CellCounters {
-  private readonly values: Record<CellCounter, Float64Array>;
+export class Counters<N extends string> {
+  private readonly values: Record<N, Float64Array>;
 
-  constructor(readonly cellCount: number) {
-    this.values = Object.fromEntries(CELL_COUNTERS.map((k) => [k, new Float64Array(cellCount)])) as Record<
-      CellCounter,
-      Float64Array
-    >;
+  constructor(
+    readonly names: readonly N[],
+    readonly size: number,
+  ) {
+    this.values = Object.fromEntries(names.map((k) => [k, new Float64Array(size)])) as Record<N, Float64Array>;
   }
 
-  of(name: CellCounter): Float64Array {
+  of(name: N): Float64Array {
     return this.values[name];
   }
 
-  add(name: CellCounter, cell: number, amount = 1): void {
-    this.values[name][cell] += amount;
+  add(name: N, index: number, amount = 1): void {
+    this.values[name][index] += amount;
   }
 
   /** A copy of every counter now. */
-  snapshot(): CountersSnapshot {
-    return Object.fromEntries(CELL_COUNTERS.map((k) => [k, Float64Array.from(this.values[k])])) as CountersSnapshot;
+  snapshot(): Snapshot<N> {
+    return Object.fromEntries(this.names.map((k) => [k, Float64Array.from(this.values[k])])) as Snapshot<N>;
   }
 }
 
-export type CountersSnapshot = Readonly<Record<CellCounter, Float64Array>>;
+export class CellCounters extends Counters<CellCounter> {
+  constructor(readonly cellCount: number) {
+    super(CELL_COUNTERS, cellCount);
+  }
+}
 
-/** The counters' growth between two snapshots, per cell. */
-export function countersBetween(before: CountersSnapshot, after: CountersSnapshot): CountersSnapshot {
+export class UeCounters extends Counters<UeCounter> {
+  constructor(ueCount: number) {
+    super(UE_COUNTERS, ueCount);
+  }
+}
+
+export type Snapshot<N extends string> = Readonly<Record<N, Float64Array>>;
+export type CountersSnapshot = Snapshot<CellCounter>;
+
+/** The counters' growth between two snapshots, per cell (or UE). */
+export function countersBetween<N extends string>(before: Snapshot<N>, after: Snapshot<N>): Snapshot<N> {
   return Object.fromEntries(
-    CELL_COUNTERS.map((k) => [k, after[k].map((v, c) => v - before[k][c])]),
-  ) as CountersSnapshot;
+    (Object.keys(after) as N[]).map((k) => [k, after[k].map((v, c) => v - before[k][c])]),
+  ) as Snapshot<N>;
 }

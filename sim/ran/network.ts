@@ -15,7 +15,7 @@ import { Mobility } from "../mobility/mobility.js";
 import { Rng } from "../random.js";
 import type { Scenario } from "../scenario/resolve.js";
 import type { RadioField } from "../world/field.js";
-import { CellCounters } from "./counters.js";
+import { CellCounters, UeCounters } from "./counters.js";
 import { CqiTable, chooseLink, type LinkChoice, overhead, resourceElementsPerSecond } from "./link.js";
 import { waterFill } from "./scheduler.js";
 import { Traffic } from "./traffic.js";
@@ -55,7 +55,14 @@ export interface NetworkInput {
 export interface ControlResult {
   readonly ok: boolean;
   /** Why it failed (for E2 control failure causes). */
-  readonly reason?: "unknown-ue" | "unknown-cell" | "unknown-beam" | "not-connected" | "not-neighbour" | "same-cell";
+  readonly reason?:
+    | "unknown-ue"
+    | "unknown-cell"
+    | "unknown-beam"
+    | "not-connected"
+    | "not-neighbour"
+    | "same-cell"
+    | "no-handover";
 }
 
 export class Network {
@@ -64,6 +71,7 @@ export class Network {
   readonly mobility: Mobility;
   readonly traffic: Traffic;
   readonly counters: CellCounters;
+  readonly ueCounters: UeCounters;
   readonly ueCount: number;
   readonly cellCount: number;
   /** Simulated time (s) and steps done. */
@@ -99,6 +107,8 @@ export class Network {
   private readonly hoAt: Float64Array;
   private readonly lastHoFrom: Int16Array;
   private readonly lastHoS: Float64Array;
+  /** Until when A3 stays quiet after the RIC kept the UE (s). */
+  private readonly a3QuietUntil: Float64Array;
   private readonly tile: Int32Array;
 
   // --- per UE x measured-cell slot ---
@@ -181,6 +191,7 @@ export class Network {
       s.seed,
     );
     this.counters = new CellCounters(this.cellCount);
+    this.ueCounters = new UeCounters(this.ueCount);
     const n = this.ueCount;
     this.rrc = new Uint8Array(n);
     this.serving = new Int16Array(n).fill(-1);
@@ -201,6 +212,7 @@ export class Network {
     this.hoAt = new Float64Array(n);
     this.lastHoFrom = new Int16Array(n).fill(-1);
     this.lastHoS = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+    this.a3QuietUntil = new Float64Array(n);
     this.tile = new Int32Array(n).fill(-1);
     this.k = Math.min(s.rrm.measuredCells, this.cellCount);
     this.cand = new Int16Array(n * this.k).fill(-1);
@@ -592,7 +604,7 @@ export class Network {
   // Handover: A3 (Mn + Ocn - Hys > Ms + Off for time-to-trigger), preparation, execution
 
   private a3(u: number, t: number, dt: number): void {
-    if (this.hoTarget[u] >= 0) return;
+    if (this.hoTarget[u] >= 0 || t < this.a3QuietUntil[u]) return;
     const s = this.serving[u];
     const cell = this.scenario.cells[s];
     const base = u * this.k;
@@ -680,6 +692,16 @@ export class Network {
     return { ok: true };
   }
 
+  /** Drops the handover UE `u` waits for (the RIC answered an insert request with "stay"). */
+  cancelHandover(u: number): ControlResult {
+    if (!(u >= 0 && u < this.ueCount)) return { ok: false, reason: "unknown-ue" };
+    if (this.hoTarget[u] < 0) return { ok: false, reason: "no-handover" };
+    this.hoTarget[u] = -1;
+    // the UE reports again after its report interval if A3 still holds
+    this.a3QuietUntil[u] = this.timeS + this.scenario.cells[this.serving[u]].a3.reportIntervalMs / 1000;
+    return { ok: true };
+  }
+
   /** Switches UE `u` to beam `beam` of its serving cell (beam management control). */
   switchBeam(u: number, beam: number): ControlResult {
     if (!(u >= 0 && u < this.ueCount)) return { ok: false, reason: "unknown-ue" };
@@ -714,6 +736,7 @@ export class Network {
       if (this.rrc[u] === Rrc.Connected || this.rrc[u] === Rrc.Interrupted) members[fill[this.serving[u]]++] = u;
     }
     const counters = this.counters;
+    const ueCounters = this.ueCounters;
     const truth = this.truth;
     const maxLayers = this.scenario.carrier.maxLayers;
     const prbs = this.scenario.carrier.prbs;
@@ -746,7 +769,13 @@ export class Network {
         active++;
         counters.add("rsrpSum", c, this.rsrpDbm[u]);
         counters.add("sinrSum", c, sinr);
+        counters.add("cqiSum", c, this.cqi[u]);
         counters.add("servedSamples", c);
+        ueCounters.add("rsrpSum", u, this.rsrpDbm[u]);
+        ueCounters.add("sinrSum", u, sinr);
+        ueCounters.add("cqiSum", u, this.cqi[u]);
+        ueCounters.add("servedSamples", u);
+        ueCounters.add("activeSeconds", u, dt);
       }
       counters.add("activeUeSeconds", c, active * dt);
       const used = waterFill(need, active, share, this.sortScratch);
@@ -755,6 +784,8 @@ export class Network {
         const waiting = this.traffic.buffer[u];
         const bits = this.traffic.serve(u, share[a] * rate[a], t);
         counters.add("dlBits", c, bits);
+        ueCounters.add("dlBits", u, bits);
+        ueCounters.add("prbSeconds", u, share[a] * prbs * dt);
         truth.achievedBits += bits;
         // the oracle gets the same share of the carrier, on the best cell and beam
         truth.oracleBits += Math.max(bits, Math.min(waiting, share[a] * oracle[a]));

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigFileError, readYamlConfig } from "../../twin/config/yaml-config.js";
-import { type Scenario, resolveScenario } from "./resolve.js";
+import { resolveScenario, type Scenario } from "./resolve.js";
 import { SCENARIO_SCHEMA, type ScenarioSpec } from "./schema.js";
 
 /** The bundled scenarios' folder: `sim/scenarios` of the package, from source or from `dist/`. */

@@ -38,6 +38,7 @@ export interface A3 {
   readonly offsetDb: number;
   readonly hysteresisDb: number;
   readonly timeToTriggerMs: number;
+  readonly reportIntervalMs: number;
 }
 
 /** A transmit point: the cell's own panel or one of its repeaters. */
@@ -100,6 +101,7 @@ export interface Reality {
   readonly shadowing: { readonly sigmaDb: number; readonly decorrelationM: number };
   readonly fastFading: { readonly enabled: boolean; readonly sigmaDb: number };
   readonly measurementNoiseDb: number;
+  readonly positionErrorM: number;
 }
 
 export interface Scenario {
@@ -129,7 +131,7 @@ export const RRM_DEFAULTS: Rrm = {
   measuredCells: 8,
 };
 
-export const A3_DEFAULTS: A3 = { offsetDb: 3, hysteresisDb: 1, timeToTriggerMs: 160 };
+export const A3_DEFAULTS: A3 = { offsetDb: 3, hysteresisDb: 1, timeToTriggerMs: 160, reportIntervalMs: 480 };
 
 export const PROPAGATION_DEFAULTS = { resM: 2, maxDepth: 2, diffraction: true, rays: 200_000, heightM: 1.5 };
 
@@ -187,6 +189,7 @@ export function resolveScenario(spec: ScenarioSpec, fail: Fail): Scenario {
     shadowing: { sigmaDb: 0, decorrelationM: 20, ...spec.reality?.shadowing },
     fastFading: { enabled: true, sigmaDb: 2, ...spec.reality?.fastFading },
     measurementNoiseDb: spec.reality?.measurementNoiseDb ?? 1,
+    positionErrorM: spec.reality?.positionErrorM ?? 3,
   };
   const ids = new Set<string>();
   for (const [k, o] of reality.objects.entries()) {
@@ -318,7 +321,12 @@ function resolveCells(spec: ScenarioSpec, fail: Fail): ScenarioCell[] {
       nci,
       // (PCIs may repeat in a real network; by default every cell of the scenario gets its own)
       pci: cell.pci ?? i % 1008,
-      a3: { offsetDb: a3Spec.offsetDb, hysteresisDb: a3Spec.hysteresisDb, timeToTriggerMs: a3Spec.timeToTriggerMs },
+      a3: {
+        offsetDb: a3Spec.offsetDb,
+        hysteresisDb: a3Spec.hysteresisDb,
+        timeToTriggerMs: a3Spec.timeToTriggerMs,
+        reportIntervalMs: a3Spec.reportIntervalMs,
+      },
       cellOffsetsDb,
       neighbours,
       points: [{ id: cell.id, nominal: panel, actual: delta ? misalign(panel, delta) : panel }, ...repeaters],
@@ -343,5 +351,6 @@ function definedOf(a: A3Spec | undefined): Partial<A3> {
   if (a.offsetDb !== undefined) out.offsetDb = a.offsetDb;
   if (a.hysteresisDb !== undefined) out.hysteresisDb = a.hysteresisDb;
   if (a.timeToTriggerMs !== undefined) out.timeToTriggerMs = a.timeToTriggerMs;
+  if (a.reportIntervalMs !== undefined) out.reportIntervalMs = a.reportIntervalMs;
   return out;
 }

@@ -43,6 +43,8 @@ export interface A3Spec {
   readonly offsetDb?: number;
   readonly hysteresisDb?: number;
   readonly timeToTriggerMs?: number;
+  /** While A3 holds, the UE reports again this often (38.331 reportInterval), e.g. after a RIC said no. */
+  readonly reportIntervalMs?: number;
   /** Cell individual offsets Ocn of neighbours, by cell id (dB). */
   readonly cellOffsetsDb?: Record<string, number>;
 }
@@ -158,6 +160,8 @@ export interface RealitySpec {
   readonly fastFading?: { readonly enabled?: boolean; readonly sigmaDb?: number };
   /** Gaussian error of every reported measurement (dB). */
   readonly measurementNoiseDb?: number;
+  /** Standard deviation of the UE positions the node reports (E2SM-BM), metres. */
+  readonly positionErrorM?: number;
 }
 
 export interface ScenarioSpec {
@@ -192,6 +196,7 @@ const a3Schema = strictObject({
   offsetDb: db,
   hysteresisDb: { type: "number", minimum: 0, maximum: 30 },
   timeToTriggerMs: ms(5120),
+  reportIntervalMs: { type: "number", minimum: 120, maximum: 3_600_000 },
   cellOffsetsDb: { type: "object", additionalProperties: db },
 });
 
@@ -392,6 +397,7 @@ export const SCENARIO_SCHEMA = strictObject(
       ),
       fastFading: strictObject({ enabled: { type: "boolean" }, sigmaDb: { type: "number", minimum: 0, maximum: 20 } }),
       measurementNoiseDb: { type: "number", minimum: 0, maximum: 30 },
+      positionErrorM: { type: "number", minimum: 0, maximum: 1000 },
     }),
   },
   ["name", "seed", "scene", "carrier", "sites", "ues"],

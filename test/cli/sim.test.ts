@@ -61,6 +61,7 @@ describe("twinric sim", () => {
   it("prints help with an example", async () => {
     const r = await runCli(["sim", "--help"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/example:\n {2}twinric sim --scenario urban-district/);
+    expect(r.stdout).toMatch(/examples:\n {2}twinric sim --scenario urban-district/);
+    expect(r.stdout).toMatch(/--ric 127.0.0.1:36421 --e2ap v2/);
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../sim/random.js";
 import { type FieldOptions, NO_PATH_DB, RadioField, ShadowingField } from "../../sim/world/field.js";
-import { perSubcarrierDbm as perReDbm } from "../../twin/radio-map/index.js";
-import { RadioMap, type RadioMapMeta } from "../../twin/radio-map/index.js";
+import { perSubcarrierDbm as perReDbm, RadioMap, type RadioMapMeta } from "../../twin/radio-map/index.js";
 
 function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;

@@ -2,8 +2,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Network, Rrc } from "../../sim/ran/network.js";
 import { runNetwork } from "../../sim/run.js";
-import type { Scenario } from "../../sim/scenario/resolve.js";
 import { loadScenario } from "../../sim/scenario/load.js";
+import type { Scenario } from "../../sim/scenario/resolve.js";
 import { buildWorld, type World } from "../../sim/world/world.js";
 
 const FIXTURE = join(import.meta.dirname, "fixtures", "two-sites.yaml");

@@ -82,7 +82,7 @@ describe("the bundled urban-district scenario", () => {
     expect(s.cells[4].nci).toBe(2 * 2 ** 14 + 1);
     for (const c of s.cells) {
       expect([...c.neighbours].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].filter((i) => i !== c.index));
-      expect(c.a3).toEqual({ offsetDb: 3, hysteresisDb: 1, timeToTriggerMs: 160 });
+      expect(c.a3).toEqual({ offsetDb: 3, hysteresisDb: 1, timeToTriggerMs: 160, reportIntervalMs: 480 });
     }
   });
 
@@ -149,8 +149,8 @@ describe("parseScenario: defaults and resolution", () => {
     expect(s.rrm.tickMs).toBe(10);
     expect(s.rrm.rlf).toEqual({ ...RRM_DEFAULTS.rlf, n310: 4 });
     expect(s.rrm.handover).toEqual(RRM_DEFAULTS.handover);
-    expect(s.cells[0].a3).toEqual({ offsetDb: 2, hysteresisDb: 1, timeToTriggerMs: 160 });
-    expect(s.cells[1].a3).toEqual({ offsetDb: 2, hysteresisDb: 1, timeToTriggerMs: 320 });
+    expect(s.cells[0].a3).toEqual({ offsetDb: 2, hysteresisDb: 1, timeToTriggerMs: 160, reportIntervalMs: 480 });
+    expect(s.cells[1].a3).toEqual({ offsetDb: 2, hysteresisDb: 1, timeToTriggerMs: 320, reportIntervalMs: 480 });
     expect(Array.from(s.cells[0].cellOffsetsDb)).toEqual([0, 1.5]);
     expect(Array.from(s.cells[1].cellOffsetsDb)).toEqual([-2, 1.5]);
   });

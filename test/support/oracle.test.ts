@@ -1,6 +1,5 @@
 import * as fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { arbitrary } from "./arbitrary.js";
 import {
   bits,
   bool,
@@ -20,6 +19,7 @@ import {
 import { decode } from "../../e2sm/schema/decode.js";
 import { encode } from "../../e2sm/schema/encode.js";
 import { type JsonValue, parseJson, stringifyJson } from "../../e2sm/schema/json.js";
+import { arbitrary } from "./arbitrary.js";
 import { type Oracle, type OracleAnswer, startOracle } from "./oracle.js";
 import { compareWithOracle } from "./oracle-compare.js";
 

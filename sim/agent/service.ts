@@ -1,0 +1,83 @@
+/**
+ * What a service model's implementation in the E2 node provides, so that the agent runs every model
+ * the same way: it announces a RAN function definition, accepts (or refuses, with a cause) an event
+ * trigger and its actions, runs the accepted actions every step to produce indications, and executes
+ * controls. Values in and out are the service model's decoded values; the agent does the bytes.
+ */
+import type { Cause, ServiceModel } from "../../e2sm/index.js";
+import type { NodeContext } from "./node.js";
+
+/** A refusal: the E2AP cause, and for logs what exactly was wrong. */
+export interface Refusal {
+  readonly cause: Cause;
+  readonly reason: string;
+}
+
+export type Result<T> = ({ readonly ok: true } & T) | ({ readonly ok: false } & Refusal);
+
+export const refuse = (cause: Cause, reason: string): { ok: false } & Refusal => ({ ok: false, cause, reason });
+
+export interface IndicationOut {
+  readonly type: "report" | "insert";
+  readonly header: unknown;
+  readonly message: unknown;
+  readonly callProcessId?: unknown;
+}
+
+/** An admitted action: run every step, it returns what to send now (usually nothing). */
+export interface RunningAction {
+  step(timeS: number): readonly IndicationOut[];
+  /** The subscription is gone (deleted, reset, link lost). */
+  stop(): void;
+}
+
+export interface ActionRequest {
+  readonly id: number;
+  readonly type: "report" | "insert" | "policy";
+  /** The decoded action definition, if the request had one. */
+  readonly definition: unknown;
+}
+
+export interface ControlRequest {
+  readonly header: unknown;
+  readonly message: unknown;
+  /** The decoded call process id, when the control answers an insert. */
+  readonly callProcessId: unknown;
+}
+
+export interface RanService<Trigger = unknown> {
+  /** Short id of the service model (registry key: `kpm-v3`, `rc`, `bm`, `csi`). */
+  readonly smId: string;
+  readonly sm: ServiceModel;
+  readonly oid: string;
+  /** The RAN function definition value. */
+  definition(): unknown;
+  /** Checks a decoded event trigger definition. */
+  trigger(value: unknown): Result<{ trigger: Trigger }>;
+  /** Admits one action of a subscription with that trigger. */
+  action(trigger: Trigger, request: ActionRequest): Result<{ running: RunningAction }>;
+  /** Executes a control; the outcome value goes in the acknowledge or the failure. */
+  control?(request: ControlRequest): Result<{ outcome?: unknown }> & { outcome?: unknown };
+}
+
+export type ServiceFactory = (ctx: NodeContext) => RanService;
+
+/** Due times of a periodic report, in simulated time: first one period after the start. */
+export class Periodic {
+  private nextS: number;
+
+  constructor(
+    readonly periodS: number,
+    startS: number,
+  ) {
+    this.nextS = startS + periodS;
+  }
+
+  /** Whether a report is due at `timeS`; advances to the next due time when it is. */
+  due(timeS: number): boolean {
+    if (timeS + 1e-9 < this.nextS) return false;
+    // a late step catches up without a burst of reports
+    this.nextS = Math.max(this.nextS + this.periodS, timeS + this.periodS * 0.5);
+    return true;
+  }
+}

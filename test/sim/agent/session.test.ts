@@ -1,0 +1,571 @@
+/**
+ * The simulated gNBs' E2 agents in a full session with a RIC double: setup, subscriptions of every
+ * KPM/BM/RC style, indications checked field by field against the network's own counters, controls
+ * that change the world (or fail with the right cause), delete, reset, errors. The transcripts of
+ * both E2AP versions go through the independent oracles.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  bitString,
+  decode,
+  decodeSm,
+  type E2apVersion,
+  encodeSm,
+  rcV1,
+  ricControlRequest,
+  typeOf,
+} from "../../../e2sm/index.js";
+import { type CountersSnapshot, countersBetween } from "../../../sim/ran/counters.js";
+import { Rrc } from "../../../sim/ran/network.js";
+import { checkTranscript, type OracleSet } from "../../support/e2-transcript.js";
+import { startOracle, startTwinricModelsOracle } from "../../support/oracle.js";
+import {
+  bmSubscription,
+  decodeIndication,
+  EPOCH_S,
+  kpmAction,
+  kpmSubscription,
+  type Rig,
+  rcInsertSubscription,
+  rig,
+  testCond,
+  twoSites,
+  ueIdOf,
+} from "./harness.js";
+
+let oracles: OracleSet | undefined;
+let skip = "";
+
+beforeAll(async () => {
+  await twoSites();
+  const [shared, ours] = await Promise.all([startOracle(), startTwinricModelsOracle()]);
+  if ("skip" in shared || "skip" in ours) {
+    skip = "skip" in shared ? shared.skip : (ours as { skip: string }).skip;
+    console.warn(`oracle checks skipped: ${skip}`);
+    return;
+  }
+  oracles = { shared, ours };
+}, 600_000);
+
+afterAll(async () => {
+  await oracles?.shared.close();
+  await oracles?.ours.close();
+});
+
+const indications = (r: Rig, node: number, instance: number) =>
+  r.rics[node].of("RICindication").filter((x) => x.msg.ies.RICrequestID.ricInstanceID === instance);
+
+const ntpSeconds = (ts: Uint8Array) => new DataView(ts.buffer, ts.byteOffset).getUint32(0) - 2_208_988_800;
+
+/** A connected UE of node `node` (its first cell), or -1. */
+function connectedUeOf(r: Rig, node: number): number {
+  const cells = r.e2.nodes[node].config.cells;
+  for (let u = 0; u < r.net.ueCount; u++)
+    if (r.net.rrc[u] === Rrc.Connected && cells.includes(r.net.serving[u])) return u;
+  return -1;
+}
+
+function rcControl(
+  r: Rig,
+  ue: number,
+  targetCell: number | null,
+  extra: { callProcessId?: Uint8Array; decision?: "accept" | "reject" } = {},
+) {
+  const ueID = ueIdOf(ue);
+  const nrCgi = (cell: number) =>
+    encodeSm("rc", "NR-CGI", {
+      pLMNIdentity: Uint8Array.of(0x00, 0xf1, 0x10),
+      nRCellIdentity: bitString(r.net.scenario.cells[cell].nci, 36),
+    });
+  const structure = (id: number, items: unknown[]) => ({
+    "ranParameter-ID": id,
+    "ranParameter-valueType": {
+      "ranP-Choice-Structure": { "ranParameter-Structure": { "sequence-of-ranParameters": items } },
+    },
+  });
+  const ranP =
+    targetCell === null
+      ? []
+      : [
+          structure(1, [
+            structure(2, [
+              structure(3, [
+                {
+                  "ranParameter-ID": 4,
+                  "ranParameter-valueType": {
+                    "ranP-Choice-ElementFalse": { "ranParameter-value": { valueOctS: nrCgi(targetCell) } },
+                  },
+                },
+              ]),
+            ]),
+          ]),
+        ];
+  return ricControlRequest({
+    requestId: { requestor: 7, instance: 50 },
+    ranFunctionId: 2,
+    callProcessId: extra.callProcessId,
+    header: encodeSm("rc", "E2SM-RC-ControlHeader", {
+      "ric-controlHeader-formats": {
+        "controlHeader-Format1": {
+          ueID,
+          "ric-Style-Type": 3,
+          "ric-ControlAction-ID": 1,
+          "ric-ControlDecision": extra.decision,
+        },
+      },
+    }),
+    message: encodeSm("rc", "E2SM-RC-ControlMessage", {
+      "ric-controlMessage-formats": { "controlMessage-Format1": { "ranP-List": ranP } },
+    }),
+    ackRequest: "ack",
+  });
+}
+
+const bmControl = (ue: number, beam: number) =>
+  ricControlRequest({
+    requestId: { requestor: 7, instance: 60 },
+    ranFunctionId: 3,
+    header: encodeSm("bm", "E2SM-BM-ControlHeader", { ueId: ue, "ric-Style-Type": 1 }),
+    message: encodeSm("bm", "E2SM-BM-ControlMessage", {
+      "controlMessage-formats": { "controlMessage-Format1": { targetBeam: beam } },
+    }),
+  });
+
+describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
+  const kpm = version === 3 ? "kpm-v3" : "kpm-v2";
+
+  it("sets up each gNB with its id and its KPM, RC and BM RAN functions", async () => {
+    const r = await rig(version, { kpmVersion: version });
+    const { scenario, world } = await twoSites();
+    for (const [i, ric] of r.rics.entries()) {
+      const setup = ric.of("E2setup")[0].msg;
+      expect(setup.ies.GlobalE2node_ID.gNB["global-gNB-ID"]["gnb-id"]["gnb-ID"]).toEqual(bitString(i + 1, 22));
+      const functions = setup.ies.RANfunctionsAdded;
+      expect(functions.map((f: any) => [f.ranFunctionID, f.ranFunctionOID])).toEqual([
+        [1, version === 3 ? "1.3.6.1.4.1.53148.1.3.2.2" : "1.3.6.1.4.1.53148.1.2.2.2"],
+        [2, "1.3.6.1.4.1.53148.1.1.2.3"],
+        [3, "2.25.318430592061587572342788504911506613705.1.1.1"],
+      ]);
+      const kpmDef = decodeSm(kpm, "E2SM-KPM-RANfunction-Description", functions[0].ranFunctionDefinition);
+      expect(
+        kpmDef["ric-ReportStyle-List"].map((s: any) => [
+          s["ric-ReportStyle-Type"],
+          s["ric-ActionFormat-Type"],
+          s["ric-IndicationMessageFormat-Type"],
+        ]),
+      ).toEqual([
+        [1, 1, 1],
+        [2, 2, 1],
+        [3, 3, 2],
+        [4, 4, 3],
+        [5, 5, 3],
+      ]);
+      const bmDef = decodeSm("bm", "E2SM-BM-RANFunctionDefinition", functions[2].ranFunctionDefinition);
+      const cells = r.e2.nodes[i].config.cells;
+      expect(bmDef.cells.map((c: any) => c.ssbBeams.length)).toEqual(cells.map((c) => world.field.beamCount[c]));
+      expect(bmDef.cells[0].cellGlobalID.nRCellIdentity).toEqual(bitString(scenario.cells[cells[0]].nci, 36));
+      const rcDef = decodeSm("rc", "E2SM-RC-RANFunctionDefinition", functions[1].ranFunctionDefinition);
+      expect(rcDef["ranFunctionDefinition-Insert"]["ric-InsertStyle-List"][0]["ric-InsertStyle-Type"]).toBe(3);
+      expect(rcDef["ranFunctionDefinition-Control"]["ric-ControlStyle-List"][0]["ric-ControlStyle-Type"]).toBe(3);
+      expect(r.e2.nodes[i].agent.ready).toBe(true);
+    }
+  });
+
+  it("reports KPM format 1 per granularity period, equal to the cells' counters over each period", async () => {
+    const r = await rig(version, { kpmVersion: version });
+    const names = ["RRC.ConnMean", "DRB.RlcSduTransmittedVolumeDL", "RRU.PrbUsedDl", "RRU.PrbAvailDl"];
+    r.rics[0].send(kpmSubscription(1, 1000, kpmAction.format1(names, 500), kpm));
+    await r.settle();
+    expect(r.rics[0].of("RICsubscription", "successfulOutcome")).toHaveLength(1);
+    const snaps: CountersSnapshot[] = [r.net.counters.snapshot()];
+    for (let i = 0; i < 100; i++) {
+      await r.steps(1);
+      if ((i + 1) % 25 === 0) snaps.push(r.net.counters.snapshot());
+    }
+    const inds = indications(r, 0, 1);
+    expect(inds).toHaveLength(2);
+    const cells = r.e2.nodes[0].config.cells;
+    const sum = (a: Float64Array) => cells.reduce((s, c) => s + a[c], 0);
+    inds.forEach((ind, k) => {
+      const { header, message } = decodeIndication(kpm, ind.msg);
+      const start = ntpSeconds(header["indicationHeader-formats"]["indicationHeader-Format1"].colletStartTime);
+      expect(start).toBe(EPOCH_S + k);
+      const f1 = message["indicationMessage-formats"]["indicationMessage-Format1"];
+      expect(f1.granulPeriod).toBe(500);
+      expect(f1.measData).toHaveLength(2);
+      f1.measData.forEach((item: any, g: number) => {
+        const d = countersBetween(snaps[2 * k + g], snaps[2 * k + g + 1]);
+        const seconds = sum(d.seconds);
+        expect(item.measRecord[0].real).toBeCloseTo(sum(d.connectedUeSeconds) / seconds, 9);
+        expect(item.measRecord[1].integer).toBe(Math.round(sum(d.dlBits) / 1000));
+        expect(item.measRecord[2].integer).toBe(Math.round(sum(d.prbSeconds) / seconds));
+        expect(item.measRecord[3].integer).toBe(r.net.scenario.carrier.prbs);
+      });
+    });
+    expect(inds.map((x) => x.msg.ies.RICindicationSN)).toEqual([0, 1]);
+  });
+
+  it("reports KPM per UE: one UE (format 2), UEs under conditions (format 2 message), common conditions and lists (format 3)", async () => {
+    const r = await rig(version, { kpmVersion: version });
+    await r.steps(50); // let UEs connect
+    const u = connectedUeOf(r, 0);
+    expect(u).toBeGreaterThanOrEqual(0);
+    const ueId = ueIdOf(u);
+    const names = ["DRB.RlcSduTransmittedVolumeDL", "RSRP"];
+    r.rics[0].send(kpmSubscription(2, 1000, kpmAction.format2(ueId, names, 1000), kpm));
+    r.rics[0].send(
+      kpmSubscription(
+        3,
+        1000,
+        kpmAction.format3("DRB.RlcSduTransmittedVolumeDL", testCond("rSRP", "greaterthan", -200), 1000),
+        kpm,
+      ),
+    );
+    r.rics[0].send(kpmSubscription(4, 1000, kpmAction.format4(testCond("cQI", "greaterthan", 0), names, 1000), kpm));
+    r.rics[0].send(kpmSubscription(5, 1000, kpmAction.format5([ueId, ueIdOf(r.net.ueCount - 1)], names, 1000), kpm));
+    await r.settle();
+    expect(r.rics[0].of("RICsubscription", "successfulOutcome")).toHaveLength(4);
+    const before = r.net.ueCounters.snapshot();
+    await r.steps(50);
+    const after = r.net.ueCounters.snapshot();
+
+    const [single] = indications(r, 0, 2).map((x) => decodeIndication(kpm, x.msg).message);
+    const f1 = single["indicationMessage-formats"]["indicationMessage-Format1"];
+    const served = r.e2.nodes[0].config.cells.includes(r.net.serving[u]);
+    if (served) {
+      expect(f1.measData[0].measRecord[0].integer).toBe(Math.round((after.dlBits[u] - before.dlBits[u]) / 1000));
+      const rsrp = (after.rsrpSum[u] - before.rsrpSum[u]) / (after.servedSamples[u] - before.servedSamples[u]);
+      if (Number.isFinite(rsrp)) expect(f1.measData[0].measRecord[1].real).toBeCloseTo(rsrp, 9);
+    } else expect(f1.measData[0].incompleteFlag).toBe("true");
+
+    const [cond] = indications(r, 0, 3).map((x) => decodeIndication(kpm, x.msg).message);
+    const f2 = cond["indicationMessage-formats"]["indicationMessage-Format2"];
+    const listed = (f2.measCondUEidList[0].matchingUEidList ?? []).map(
+      (m: any) => m.ueID["gNB-UEID"]["amf-UE-NGAP-ID"],
+    );
+    const servedNow = [...Array(r.net.ueCount).keys()].filter(
+      (v) =>
+        r.e2.nodes[0].config.cells.includes(r.net.serving[v]) && r.net.rrc[v] !== Rrc.Idle && r.net.rsrpDbm[v] > -200,
+    );
+    expect(listed).toEqual(servedNow);
+    expect(f2.measData[0].measRecord[0].integer).toBe(
+      Math.round(listed.reduce((s: number, v: number) => s + after.dlBits[v] - before.dlBits[v], 0) / 1000),
+    );
+
+    const [common] = indications(r, 0, 4).map((x) => decodeIndication(kpm, x.msg).message);
+    const f3 = common["indicationMessage-formats"]["indicationMessage-Format3"];
+    for (const rep of f3.ueMeasReportList) {
+      const v = rep.ueID["gNB-UEID"]["amf-UE-NGAP-ID"];
+      expect(r.net.cqi[v]).toBeGreaterThan(0);
+      expect(rep.measReport.measData[0].measRecord[0].integer).toBe(
+        Math.round((after.dlBits[v] - before.dlBits[v]) / 1000),
+      );
+    }
+    for (const x of indications(r, 0, 5)) {
+      const ids = decodeIndication(kpm, x.msg).message["indicationMessage-formats"][
+        "indicationMessage-Format3"
+      ].ueMeasReportList.map((m: any) => m.ueID["gNB-UEID"]["amf-UE-NGAP-ID"]);
+      for (const id of ids) expect([u, r.net.ueCount - 1]).toContain(id);
+    }
+  });
+
+  it("refuses what it does not offer, with the cause", async () => {
+    const r = await rig(version, { kpmVersion: version });
+    // style 1 with format 2, an unknown measurement, a granularity above the period, an unknown RAN function
+    r.rics[0].send(kpmSubscription(10, 1000, kpmAction.format1(["No.Such"], 100), kpm));
+    r.rics[0].send(kpmSubscription(11, 1000, kpmAction.format1(["RRC.ConnMean"], 2000), kpm));
+    const badFunction = kpmSubscription(12, 1000, kpmAction.format1(["RRC.ConnMean"], 100), kpm);
+    badFunction.ies.RANfunctionID = 9;
+    r.rics[0].send(badFunction);
+    await r.settle();
+    const failures = r.rics[0]
+      .of("RICsubscription", "unsuccessfulOutcome")
+      .map((x) => [x.msg.ies.RICrequestID.ricInstanceID, x.msg.ies.Cause]);
+    expect(failures).toEqual([
+      [10, { ricRequest: "action-not-supported" }],
+      [11, { ricRequest: "action-not-supported" }],
+      [12, { ricRequest: "ran-function-id-invalid" }],
+    ]);
+    // the same request id twice
+    const ok = kpmSubscription(13, 1000, kpmAction.format1(["RRC.ConnMean"], 100), kpm);
+    r.rics[0].send(ok);
+    r.rics[0].send(ok);
+    await r.settle();
+    expect(r.rics[0].of("RICsubscription", "unsuccessfulOutcome").at(-1)!.msg.ies.Cause).toEqual(
+      version === 3 ? { ricRequest: "duplicate-ric-request-id" } : { ricRequest: "unspecified" },
+    );
+  });
+
+  it("reports beams and positions (E2SM-BM) and switches a UE's beam on control", async () => {
+    const r = await rig(version);
+    await r.steps(50);
+    r.rics[0].send(
+      bmSubscription(20, 100, {
+        "ric-Style-Type": 1,
+        "actionDefinition-formats": { "actionDefinition-Format1": { topK: 2, scope: {} } },
+      }),
+    );
+    r.rics[0].send(
+      bmSubscription(21, 200, {
+        "ric-Style-Type": 2,
+        "actionDefinition-formats": { "actionDefinition-Format2": { scope: {} } },
+      }),
+    );
+    await r.settle();
+    await r.steps(10);
+    const beams = indications(r, 0, 20).map(
+      (x) => decodeIndication("bm", x.msg).message["indicationMessage-formats"]["indicationMessage-Format1"],
+    );
+    expect(beams).toHaveLength(2);
+    const cells = r.e2.nodes[0].config.cells;
+    for (const rep of beams.at(-1)!.ueReports) {
+      expect(r.net.rrc[rep.ueId]).toBe(Rrc.Connected);
+      expect(cells.map((c) => r.e2.nodes[0].agent.ctx.cgi(c).nRCellIdentity)).toContainEqual(
+        rep.servingCell.nRCellIdentity,
+      );
+      expect(rep.beams.length).toBeGreaterThanOrEqual(1);
+      expect(rep.beams.length).toBeLessThanOrEqual(2);
+      expect(rep.beams[0].rsrp).toBeGreaterThanOrEqual(rep.beams.at(-1).rsrp);
+      for (const b of rep.beams) expect(b.rsrp).toBeGreaterThanOrEqual(-1560);
+    }
+    const positions = indications(r, 0, 21).map(
+      (x) => decodeIndication("bm", x.msg).message["indicationMessage-formats"]["indicationMessage-Format2"],
+    );
+    expect(positions).toHaveLength(1);
+    const sigma = r.net.scenario.reality.positionErrorM;
+    for (const p of positions[0].uePositions) {
+      expect(p.accuracy).toBe(Math.round(sigma * 100));
+      expect(
+        Math.hypot(p.position.x / 100 - r.net.mobility.x[p.ueId], p.position.y / 100 - r.net.mobility.y[p.ueId]),
+      ).toBeLessThan(6 * sigma + 0.1);
+    }
+
+    const u = beams.at(-1)!.ueReports[0].ueId;
+    const other = (r.net.servingBeam[u] + 1) % r.e2.net.field.beamCount[r.net.serving[u]];
+    r.rics[0].send(bmControl(u, other));
+    r.rics[0].send(bmControl(u, 63));
+    r.rics[0].send(bmControl(r.net.ueCount + 5, 0));
+    await r.settle();
+    expect(r.net.servingBeam[u]).toBe(other);
+    const ack = r.rics[0].of("RICcontrol", "successfulOutcome")[0].msg;
+    expect(decodeSm("bm", "E2SM-BM-ControlOutcome", ack.ies.RICcontrolOutcome).servingBeam).toBe(other);
+    expect(r.rics[0].of("RICcontrol", "unsuccessfulOutcome").map((x) => x.msg.ies.Cause)).toEqual([
+      { ricRequest: "control-message-invalid" },
+      { ricRequest: "control-message-invalid" },
+    ]);
+  });
+
+  it("hands a UE over on RC control, and fails controls it cannot apply with the cause", async () => {
+    const r = await rig(version);
+    await r.steps(50);
+    const u = connectedUeOf(r, 0);
+    const source = r.net.serving[u];
+    const target = r.net.scenario.cells[source].neighbours[0];
+    const attempts = r.net.counters.of("handoverAttempts")[source];
+    r.rics[0].send(rcControl(r, u, target));
+    r.rics[0].send(rcControl(r, u, source)); // already there: cannot
+    const garbage = rcControl(r, u, target);
+    garbage.ies.RICcontrolMessage = Uint8Array.of(0xff, 0xff, 0xff);
+    r.rics[0].send(garbage);
+    await r.settle();
+    const acks = r.rics[0].of("RICcontrol", "successfulOutcome");
+    expect(acks).toHaveLength(1);
+    const outcome = decodeSm("rc", "E2SM-RC-ControlOutcome", acks[0].msg.ies.RICcontrolOutcome);
+    const cgiBytes =
+      outcome["ric-controlOutcome-formats"]["controlOutcome-Format1"]["ranP-List"][0]["ranParameter-value"].valueOctS;
+    expect((decode(typeOf(rcV1, "NR-CGI"), cgiBytes) as any).nRCellIdentity).toEqual(
+      bitString(r.net.scenario.cells[target].nci, 36),
+    );
+    expect(r.rics[0].of("RICcontrol", "unsuccessfulOutcome").map((x) => x.msg.ies.Cause)).toEqual([
+      { ricRequest: "control-failed-to-execute" },
+      { ricRequest: "control-message-invalid" },
+    ]);
+    await r.steps(5); // preparation is 40 ms
+    expect(r.net.counters.of("handoverAttempts")[source]).toBe(attempts + 1);
+    const failed = r.net.counters.of("handoverFailures")[source] > 0;
+    if (!failed) expect(r.net.serving[u]).toBe(target);
+  });
+
+  it("asks the RIC before an A3 handover (RC insert): a reject keeps the UE, silence falls back to the gNB", async () => {
+    const r = await rig(version);
+    for (const ric of r.rics) ric.send(rcInsertSubscription(30));
+    await r.settle();
+    const inserts = () => r.rics.flatMap((ric, node) => ric.of("RICindication").map((x) => ({ node, x })));
+    // walk until the first insert (the walker crosses between the sites)
+    for (let i = 0; i < 1000 && inserts().length === 0; i++) await r.steps(1);
+    const first = inserts()[0];
+    expect(first).toBeDefined();
+    expect(first.x.msg.ies.RICindicationType).toBe("insert");
+    const { header, message } = decodeIndication("rc", first.x.msg);
+    const h = header["ric-indicationHeader-formats"]["indicationHeader-Format2"];
+    expect([h["ric-InsertStyle-Type"], h["ric-InsertIndication-ID"]]).toEqual([3, 1]);
+    const ue = h.ueID["gNB-UEID"]["amf-UE-NGAP-ID"];
+    const source = r.net.serving[ue];
+    const nrCell = message["ric-indicationMessage-formats"]["indicationMessage-Format5"]["ranP-Requested-List"][0];
+    expect(nrCell["ranParameter-ID"]).toBe(1);
+    expect(r.e2.waitingForRic).toBe(true);
+    // the RIC says no
+    r.rics[first.node].send(
+      rcControl(r, ue, null, { callProcessId: first.x.msg.ies.RICcallProcessID, decision: "reject" }),
+    );
+    await r.settle();
+    expect(r.rics[first.node].of("RICcontrol", "successfulOutcome")).toHaveLength(1);
+    expect(r.e2.waitingForRic).toBe(false);
+    // the UE stays, and A3 keeps quiet for the report interval before the UE reports again
+    const attempts = r.net.counters.of("handoverAttempts")[source];
+    const quietS = r.net.scenario.cells[source].a3.reportIntervalMs / 1000;
+    const asked = inserts().length;
+    await r.steps(Math.floor(quietS / r.net.dtS) - 1);
+    expect(r.net.serving[ue]).toBe(source);
+    expect(r.net.counters.of("handoverAttempts")[source]).toBe(attempts);
+    expect(inserts()).toHaveLength(asked);
+    // the next request goes unanswered: the gNB hands over by itself after the deadline
+    const seen = inserts().length;
+    for (let i = 0; i < 500 && inserts().length === seen; i++) await r.steps(1);
+    expect(inserts().length).toBeGreaterThan(seen);
+    const total = () => r.net.counters.of("handoverAttempts").reduce((a, b) => a + b, 0);
+    const before = total();
+    await r.steps(Math.ceil((r.net.ricDeadlineS + 0.1) / r.net.dtS));
+    expect(total()).toBeGreaterThan(before);
+    // a call process id that is over
+    r.rics[first.node].send(
+      rcControl(r, ue, null, { callProcessId: first.x.msg.ies.RICcallProcessID, decision: "reject" }),
+    );
+    await r.settle();
+    expect(r.rics[first.node].of("RICcontrol", "unsuccessfulOutcome").at(-1)!.msg.ies.Cause).toEqual({
+      ricRequest: "ric-call-process-id-invalid",
+    });
+  });
+
+  it("deletes subscriptions, answers Reset and Service Query, and reports undecodable bytes", async () => {
+    const r = await rig(version, { kpmVersion: version });
+    const ric = r.rics[0];
+    ric.send(kpmSubscription(40, 100, kpmAction.format1(["RRC.ConnMean"], 100), kpm));
+    ric.send(
+      bmSubscription(41, 100, {
+        "ric-Style-Type": 1,
+        "actionDefinition-formats": { "actionDefinition-Format1": { topK: 1, scope: {} } },
+      }),
+    );
+    await r.settle();
+    await r.steps(10);
+    const del = {
+      procedure: "RICsubscriptionDelete",
+      kind: "initiatingMessage" as const,
+      ies: { RICrequestID: { ricRequestorID: 7, ricInstanceID: 40 }, RANfunctionID: 1 },
+    };
+    ric.send(del);
+    ric.send(del);
+    await r.settle();
+    expect(ric.of("RICsubscriptionDelete", "successfulOutcome")).toHaveLength(1);
+    expect(ric.of("RICsubscriptionDelete", "unsuccessfulOutcome")[0].msg.ies.Cause).toEqual({
+      ricRequest: "request-id-unknown",
+    });
+    const count = indications(r, 0, 40).length;
+    await r.steps(10);
+    expect(indications(r, 0, 40)).toHaveLength(count);
+    expect(r.e2.nodes[0].agent.subscriptionCount).toBe(1);
+
+    ric.send({
+      procedure: "Reset",
+      kind: "initiatingMessage",
+      ies: { TransactionID: 9, Cause: { misc: "om-intervention" } },
+    });
+    await r.settle();
+    expect(ric.of("Reset", "successfulOutcome")[0].msg.ies.TransactionID).toBe(9);
+    expect(r.e2.nodes[0].agent.subscriptionCount).toBe(0);
+
+    ric.send({
+      procedure: "RICserviceQuery",
+      kind: "initiatingMessage",
+      ies: {
+        TransactionID: 10,
+        RANfunctionsAccepted: [
+          { ranFunctionID: 1, ranFunctionRevision: 1 },
+          { ranFunctionID: 8, ranFunctionRevision: 1 },
+        ],
+      },
+    });
+    await r.settle();
+    const update = ric.of("RICserviceUpdate")[0].msg;
+    expect(update.ies.RANfunctionsAdded.map((f: any) => f.ranFunctionID)).toEqual([2, 3]);
+    expect(update.ies.RANfunctionsDeleted).toEqual([{ ranFunctionID: 8, ranFunctionRevision: 1 }]);
+
+    ric.sendBytes(Uint8Array.of(0x00, 0x01, 0x02));
+    await r.settle();
+    expect(ric.of("ErrorIndication")[0].msg.ies.Cause).toEqual({ protocol: "transfer-syntax-error" });
+    expect(r.e2.nodes[0].agent.stats.errorIndicationsOut).toBe(1);
+  });
+
+  it("puts only bytes the oracles accept on the wire (every message and payload of a session)", async () => {
+    if (!oracles) return console.warn(`skipped: ${skip}`);
+    const r = await rig(version, { kpmVersion: version });
+    const ric = r.rics[0];
+    ric.send(
+      kpmSubscription(
+        1,
+        200,
+        kpmAction.format1(["DRB.UEThpDl", "RRU.PrbTotDl", "RSRP", "SINR", "CQI", "DRB.MeanActiveUeDl"], 100),
+        kpm,
+      ),
+    );
+    ric.send(
+      kpmSubscription(2, 400, kpmAction.format3("DRB.UEThpDl", testCond("rSRP", "greaterthan", -200), 200), kpm),
+    );
+    ric.send(
+      kpmSubscription(
+        3,
+        400,
+        kpmAction.format4(testCond("cQI", "greaterthan", 0), ["DRB.UEThpDl", "RRU.PrbUsedDl"], 400),
+        kpm,
+      ),
+    );
+    ric.send(
+      bmSubscription(4, 200, {
+        "ric-Style-Type": 1,
+        "actionDefinition-formats": { "actionDefinition-Format1": { topK: 4, scope: {} } },
+      }),
+    );
+    ric.send(
+      bmSubscription(5, 400, {
+        "ric-Style-Type": 2,
+        "actionDefinition-formats": { "actionDefinition-Format2": { scope: {} } },
+      }),
+    );
+    ric.send(rcInsertSubscription(6));
+    await r.settle();
+    await r.steps(60);
+    const u = connectedUeOf(r, 0);
+    ric.send(bmControl(u, 0));
+    ric.send(rcControl(r, u, r.net.scenario.cells[r.net.serving[u]].neighbours[0]));
+    ric.send({
+      procedure: "RICsubscriptionDelete",
+      kind: "initiatingMessage",
+      ies: { RICrequestID: { ricRequestorID: 7, ricInstanceID: 1 }, RANfunctionID: 1 },
+    });
+    await r.settle();
+    await r.steps(10);
+    const pdus = r.transcript[0];
+    expect(pdus.length).toBeGreaterThan(30);
+    expect(await checkTranscript(oracles, version, pdus)).toEqual([]);
+  });
+});
+
+it("replays: same seed, same E2 transcript, bit for bit", async () => {
+  const run = async () => {
+    const r = await rig(3);
+    r.rics[0].send(kpmSubscription(1, 100, kpmAction.format1(["DRB.UEThpDl", "RSRP"], 100)));
+    r.rics[0].send(
+      bmSubscription(2, 100, {
+        "ric-Style-Type": 2,
+        "actionDefinition-formats": { "actionDefinition-Format2": { scope: {} } },
+      }),
+    );
+    await r.settle();
+    await r.steps(100);
+    return Buffer.concat(r.transcript[0]).toString("hex");
+  };
+  const a = await run();
+  expect(a.length).toBeGreaterThan(1000);
+  expect(await run()).toBe(a);
+});
