@@ -165,7 +165,11 @@ export const E2SM_BM_ControlHeader = def(
   seq({ ueId: BM_UE_Id, "ric-Style-Type": RIC_Style_Type }, {}),
 );
 
-export const E2SM_BM_ControlMessage_Format1 = def("E2SM-BM-ControlMessage-Format1", seq({ targetBeam: BM_BeamId }, {}));
+/** holdTime in ms (absent: 1000 ms). */
+export const E2SM_BM_ControlMessage_Format1 = def(
+  "E2SM-BM-ControlMessage-Format1",
+  seq({ targetBeam: BM_BeamId, holdTime: opt(int(1, 65535)) }, {}),
+);
 
 export const E2SM_BM_ControlMessage = def(
   "E2SM-BM-ControlMessage",

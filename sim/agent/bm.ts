@@ -19,6 +19,8 @@ const BEAM_SWITCH = 1;
 const RSRP_MIN = -1560;
 const RSRP_MAX = -310;
 const CM = 100;
+/** How long a switched beam holds when the control does not say. */
+const DEFAULT_HOLD_MS = 1000;
 
 interface BmTrigger {
   readonly periodS: number;
@@ -165,7 +167,8 @@ export function bmService(ctx: NodeContext, options: { positionErrorM: number })
 
     control({ header, message }) {
       const h = header as any;
-      const beam = (message as any)?.["controlMessage-formats"]?.["controlMessage-Format1"]?.targetBeam;
+      const f1 = (message as any)?.["controlMessage-formats"]?.["controlMessage-Format1"];
+      const beam = f1?.targetBeam;
       if (h?.["ric-Style-Type"] !== BEAM_SWITCH || beam === undefined) {
         return refuse(
           { ricRequest: "action-not-supported" },
@@ -177,7 +180,7 @@ export function bmService(ctx: NodeContext, options: { positionErrorM: number })
       if (!ctx.serves(u) || net.rrc[u] !== Rrc.Connected) {
         return refuse({ ricRequest: "control-failed-to-execute" }, `UE ${u} is not connected to this node`);
       }
-      const result = net.switchBeam(u, beam);
+      const result = net.switchBeam(u, beam, (f1.holdTime ?? DEFAULT_HOLD_MS) / 1000);
       if (!result.ok) {
         return refuse(
           result.reason === "unknown-beam"

@@ -107,6 +107,8 @@ export class Network {
   private readonly hoAt: Float64Array;
   private readonly lastHoFrom: Int16Array;
   private readonly lastHoS: Float64Array;
+  /** Until when the beam the RIC chose holds against the gNB's own beam management (s). */
+  private readonly beamHeldUntil: Float64Array;
   /** Until when A3 stays quiet after the RIC kept the UE (s). */
   private readonly a3QuietUntil: Float64Array;
   private readonly tile: Int32Array;
@@ -213,6 +215,7 @@ export class Network {
     this.lastHoFrom = new Int16Array(n).fill(-1);
     this.lastHoS = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
     this.a3QuietUntil = new Float64Array(n);
+    this.beamHeldUntil = new Float64Array(n);
     this.tile = new Int32Array(n).fill(-1);
     this.k = Math.min(s.rrm.measuredCells, this.cellCount);
     this.cand = new Int16Array(n * this.k).fill(-1);
@@ -513,6 +516,7 @@ export class Network {
     this.outOfSync[u] = 0;
     this.inSync[u] = 0;
     this.hoTarget[u] = -1;
+    this.beamHeldUntil[u] = 0;
   }
 
   /** Connects (setup or re-establishment) to the strongest measured cell on its strongest beam. */
@@ -591,6 +595,7 @@ export class Network {
       report[at + 2 * r] = best;
       report[at + 2 * r + 1] = this.beams[best];
     }
+    if (this.timeS < this.beamHeldUntil[u]) return; // the RIC chose the beam
     const current = this.servingBeam[u];
     const bestBeam = report[at];
     const currentDbm = current >= 0 && current < nb ? this.beams[current] : Number.NEGATIVE_INFINITY;
@@ -669,6 +674,7 @@ export class Network {
     this.lastHoS[u] = t;
     this.serving[u] = target;
     this.servingBeam[u] = beam;
+    this.beamHeldUntil[u] = 0;
     this.rrc[u] = Rrc.Interrupted;
     this.until[u] = t + this.scenario.rrm.handover.interruptionMs / 1000;
     this.t310[u] = Number.NaN;
@@ -702,13 +708,17 @@ export class Network {
     return { ok: true };
   }
 
-  /** Switches UE `u` to beam `beam` of its serving cell (beam management control). */
-  switchBeam(u: number, beam: number): ControlResult {
+  /**
+   * Switches UE `u` to beam `beam` of its serving cell (beam management control) and keeps it there
+   * for `holdS`: the gNB's own beam management leaves the UE alone meanwhile.
+   */
+  switchBeam(u: number, beam: number, holdS = 1): ControlResult {
     if (!(u >= 0 && u < this.ueCount)) return { ok: false, reason: "unknown-ue" };
     if (this.rrc[u] !== Rrc.Connected) return { ok: false, reason: "not-connected" };
     if (!(beam >= 0 && beam < this.field.beamCount[this.serving[u]])) return { ok: false, reason: "unknown-beam" };
     if (beam !== this.servingBeam[u]) this.counters.add("beamSwitches", this.serving[u]);
     this.servingBeam[u] = beam;
+    this.beamHeldUntil[u] = this.timeS + holdS;
     return { ok: true };
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  E2apCodec,
   decodeSm,
+  E2apCodec,
   e2setupRequest,
   e2setupResponse,
   encodeSm,

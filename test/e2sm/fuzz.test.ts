@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { decode } from "../../e2sm/schema/decode.js";
-import { typeOf } from "../../e2sm/schema/module.js";
 import { e2apV3 } from "../../e2sm/e2ap/index.js";
 import { kpmV3 } from "../../e2sm/kpm/index.js";
+import { decode } from "../../e2sm/schema/decode.js";
+import { typeOf } from "../../e2sm/schema/module.js";
 import { corpusSeeds } from "../support/corpus.js";
 import { fuzz } from "../support/fuzz.js";
 

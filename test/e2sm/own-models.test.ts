@@ -539,7 +539,7 @@ describe("values outside the constraints fail to encode with E2CodecError", () =
   const cases: [string, SchemaModule, string, unknown, string][] = [
     ["UE id 2^40", bmV1, "E2SM-BM-ControlHeader", { ueId: MAX_UE + 1, "ric-Style-Type": 1 }, ".ueId at bit 1: "],
     ["UE id -1", csiV1, "E2SM-CSI-ControlHeader", { ueId: -1, "ric-Style-Type": 1 }, ".ueId at bit 1: "],
-    ["beam 64", bmV1, "E2SM-BM-ControlMessage", bmCtrl(64), ".targetBeam at bit 3: 64 is outside 0..63"],
+    ["beam 64", bmV1, "E2SM-BM-ControlMessage", bmCtrl(64), ".targetBeam at bit 4: 64 is outside 0..63"],
     ["RSRP -1561", bmV1, "E2SM-BM-IndicationMessage", beamReport(-1561), ".rsrp at bit "],
     ["RSRP -309", bmV1, "E2SM-BM-IndicationMessage", beamReport(-309), "-309 is outside -1560..-310"],
     ["RSRP -100.05 dBm", bmV1, "E2SM-BM-IndicationMessage", beamReport(-1000.5), "-1000.5 is outside"],

@@ -2,8 +2,9 @@
  * Hand-written E2SM-KPM values (v02.03 and v03.00) for every top-level type and every format, in the
  * codec's value model. Each value is type-checked against its descriptor (`Infer`).
  */
-import { buildKpm, type KpmVersion } from "../../../e2sm/kpm/index.js";
+
 import type { LabelInfoList } from "../../../e2sm/kpm/ies.js";
+import { buildKpm, type KpmVersion } from "../../../e2sm/kpm/index.js";
 import type { BitString, Desc, Infer } from "../../../e2sm/schema/descriptors.js";
 
 export interface Sample {

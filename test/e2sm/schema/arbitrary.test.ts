@@ -1,7 +1,5 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitrary, height } from "../../support/arbitrary.js";
-import { inAlphabet } from "../../support/arbitrary-leaves.js";
 import {
   bits,
   bool,
@@ -10,8 +8,8 @@ import {
   enumerated,
   ia5,
   int,
-  numeric,
   nul,
+  numeric,
   octets,
   oid,
   open,
@@ -26,8 +24,10 @@ import {
   visible,
   withDefault,
 } from "../../../e2sm/schema/builders.js";
-import { type Desc, type SizeConstraint, resolve } from "../../../e2sm/schema/descriptors.js";
+import { type Desc, resolve, type SizeConstraint } from "../../../e2sm/schema/descriptors.js";
 import { sameValue } from "../../../e2sm/schema/values.js";
+import { arbitrary, height } from "../../support/arbitrary.js";
+import { inAlphabet } from "../../support/arbitrary-leaves.js";
 
 /** Everything the value model and the constraints require of `v`; a list of problems. */
 function problems(desc: Desc, v: unknown, path = "", siblings: Record<string, unknown> | null = null): string[] {

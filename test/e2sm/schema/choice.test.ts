@@ -1,8 +1,8 @@
 /** CHOICE encoding finds the alternative given, among few alternatives or many, and names a wrong one. */
 import { describe, expect, it } from "vitest";
+import { decode, encode } from "../../../e2sm/index.js";
 import { bool, choice, int, nul, octets } from "../../../e2sm/schema/builders.js";
 import type { Desc } from "../../../e2sm/schema/descriptors.js";
-import { decode, encode } from "../../../e2sm/index.js";
 
 const few = choice({ x: int(0, 1), y: bool(), n: nul() }, { z: octets() });
 // more alternatives than the generated encoder tests one by one

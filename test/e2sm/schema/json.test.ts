@@ -1,6 +1,5 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitrary } from "../../support/arbitrary.js";
 import {
   bits,
   bool,
@@ -31,6 +30,7 @@ import {
   stringifyJson,
   toJson,
 } from "../../../e2sm/schema/json.js";
+import { arbitrary } from "../../support/arbitrary.js";
 
 const Tree: Desc = def(
   "Tree",

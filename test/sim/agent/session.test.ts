@@ -347,6 +347,10 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
     r.rics[0].send(bmControl(r.net.ueCount + 5, 0));
     await r.settle();
     expect(r.net.servingBeam[u]).toBe(other);
+    // the RIC's beam holds (1 s by default) against the gNB's own beam management
+    const cell = r.net.serving[u];
+    await r.steps(40);
+    if (r.net.serving[u] === cell && r.net.rrc[u] === Rrc.Connected) expect(r.net.servingBeam[u]).toBe(other);
     const ack = r.rics[0].of("RICcontrol", "successfulOutcome")[0].msg;
     expect(decodeSm("bm", "E2SM-BM-ControlOutcome", ack.ies.RICcontrolOutcome).servingBeam).toBe(other);
     expect(r.rics[0].of("RICcontrol", "unsuccessfulOutcome").map((x) => x.msg.ies.Cause)).toEqual([

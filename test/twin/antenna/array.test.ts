@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  directionFromAngles,
   LinearArray,
   PlanarArray,
-  TR38901_PATTERN,
-  directionFromAngles,
   panelBeamGains,
   steeredCodebook,
+  TR38901_PATTERN,
 } from "../../../twin/antenna/index.js";
 import { DEG, seededRandom } from "./support.js";
 

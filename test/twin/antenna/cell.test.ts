@@ -1,23 +1,23 @@
 import { describe, expect, it } from "vitest";
 import {
-  type Cell,
-  type CellConfig,
-  PlanarArray,
-  TR38901_PATTERN,
   azimuthFromBearingDeg,
   beamGains,
   beamPointingOf,
   bearingFromAzimuthDeg,
   boresightOf,
+  type Cell,
+  type CellConfig,
   cellSteeringVector,
   createCell,
   directionFromAngles,
   elementResponse,
+  PlanarArray,
   panelBeamGains,
   polarizedField,
   rotateToPanel,
   ssbBeams,
   steeredCodebook,
+  TR38901_PATTERN,
 } from "../../../twin/antenna/index.js";
 import { DEG, seededRandom } from "./support.js";
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
-  type Codebook,
-  PlanarArray,
-  TR38901_PATTERN,
   beamGain,
   beamGainsFromSteering,
+  type Codebook,
   customCodebook,
   dftCodebook,
+  PlanarArray,
   panelBeamGains,
   pointingDirectionsDeg,
   ssbBeams,
   steeredCodebook,
+  TR38901_PATTERN,
 } from "../../../twin/antenna/index.js";
 import { DEG, findPeakDeg, seededRandom } from "./support.js";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  ISOTROPIC_PATTERN,
-  TR38901_PATTERN,
   fieldComponents,
   gainDbi,
+  ISOTROPIC_PATTERN,
   resolvePattern,
   slantRadOf,
+  TR38901_PATTERN,
   tr38901Pattern,
 } from "../../../twin/antenna/index.js";
 import { DEG } from "./support.js";

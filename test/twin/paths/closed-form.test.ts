@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { radioProperties } from "../../../twin/em/materials.js";
 import { solvePaths } from "../../../twin/paths/path-solver.js";
-import { coherentGain, pathGain, type Paths, toDb, totalGain } from "../../../twin/paths/paths.js";
+import { coherentGain, type Paths, pathGain, toDb, totalGain } from "../../../twin/paths/paths.js";
 import { TracingScene } from "../../../twin/paths/tracing-scene.js";
 import { distance, dot, normalize, sub, type Vec3 } from "../../../twin/paths/vec.js";
 import { box, type C, cAbs2, cAdd, cDiv, cMul, cSqrt, cSub, floor, quadScene, wallX, wave } from "./support.js";

@@ -1,9 +1,9 @@
 /** Small hand-made scenes for path-solver tests: quads (two triangles each) of chosen materials. */
 import type { ItuMaterialName } from "../../../twin/em/materials.js";
+import type { Vec3 } from "../../../twin/paths/vec.js";
 import type { Scene } from "../../../twin/scene/scene.js";
 import { SceneBuilder } from "../../../twin/scene/scene-builder.js";
 import { sceneMaterial } from "../../../twin/scene/scene-materials.js";
-import type { Vec3 } from "../../../twin/paths/vec.js";
 
 export interface Quad {
   readonly name: string;

@@ -17,14 +17,14 @@ import {
 } from "../../../twin/paths/path-solver.js";
 import { TracingScene } from "../../../twin/paths/tracing-scene.js";
 import type { Vec3 } from "../../../twin/paths/vec.js";
+import { Continuations } from "../../../twin/radio-map/continuation.js";
+import { EDGE_BIN_M, EdgeSight } from "../../../twin/radio-map/edge-sight.js";
 import {
   BeamAccumulator,
   evaluateDiffraction,
   evaluateLineOfSight,
   evaluateSpecular,
 } from "../../../twin/radio-map/evaluate.js";
-import { Continuations } from "../../../twin/radio-map/continuation.js";
-import { EDGE_BIN_M, EdgeSight } from "../../../twin/radio-map/edge-sight.js";
 import { buildingMask, type MapGrid } from "../../../twin/radio-map/footprint.js";
 import { cellOf, codeOf } from "../../../twin/radio-map/marks.js";
 import { box, quadScene, wallX } from "../paths/support.js";

@@ -5,8 +5,8 @@
  */
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { CellSpec } from "../../../twin/antenna/cell-spec.js";
 import { beamGains, polarizedField } from "../../../twin/antenna/cell.js";
+import type { CellSpec } from "../../../twin/antenna/cell-spec.js";
 import { cellFromSpec } from "../../../twin/antenna/cell-spec.js";
 import { solvePaths } from "../../../twin/paths/path-solver.js";
 import { TracingScene } from "../../../twin/paths/tracing-scene.js";

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parsePlyHeader } from "../../../twin/scene/ply.js";
 import { isSceneError, parsePly, seededRandom } from "../../../twin/scene/index.js";
+import { parsePlyHeader } from "../../../twin/scene/ply.js";
 import { meshSpec, type PlySpec, plyHeader, thrown, writePly } from "./support.js";
 
 const FORMATS = ["ascii", "binary_little_endian", "binary_big_endian"] as const;

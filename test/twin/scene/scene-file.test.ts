@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { decodeBase64, encodeBase64 } from "../../../twin/scene/base64.js";
 import {
   factoryHall,
   importGeoJson,
   isSceneError,
   parseSceneFile,
   type Scene,
-  saveScene,
   SceneBuilder,
+  saveScene,
   sceneMaterial,
 } from "../../../twin/scene/index.js";
-import { decodeBase64, encodeBase64 } from "../../../twin/scene/base64.js";
 import { thrown } from "./support.js";
 
 const bitsOf = (a: Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length * 2));

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadScene, parseSionnaXml, sceneBounds, buildSionnaScene } from "../../../twin/scene/index.js";
+import { buildSionnaScene, loadScene, parseSionnaXml, sceneBounds } from "../../../twin/scene/index.js";
 import { haveSionnaScenes, SIONNA_SCENES_DIR } from "./support.js";
 
 if (!haveSionnaScenes) console.warn(`skipping the Sionna scene tests: ${SIONNA_SCENES_DIR} is missing`);
