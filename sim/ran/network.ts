@@ -9,6 +9,7 @@
  * State lives in flat typed arrays indexed by UE (and UE x candidate slot), so 10,000 UEs cost no
  * objects. Each UE measures only its `measuredCells` strongest cells, looked up per 25 m tile.
  */
+import { dbToLinear } from "../../twin/antenna/pattern.js";
 import { noisePerSubcarrierDbm } from "../../twin/radio-map/index.js";
 import type { Lattice } from "../mobility/lattice.js";
 import { Mobility } from "../mobility/mobility.js";
@@ -317,7 +318,7 @@ export class Network {
           bestCell = c;
         }
         this.fade[slot] = sigmaFf > 0 ? rho * this.fade[slot] + innovation * this.rng.normal() : 0;
-        const gain = 10 ** (this.fade[slot] / 10);
+        const gain = dbToLinear(this.fade[slot]);
         this.fadeGain[slot] = gain;
         this.interferenceMw[slot] = Math.max(MIN_LOAD, this.load[c]) * this.meanMw[slot] * gain;
         interference += this.interferenceMw[slot];
@@ -453,7 +454,7 @@ export class Network {
   /** SINR (dB) of UE `u` served by slot `j` on a beam of true power `signalDbm`: the other slots interfere. */
   private sinrOf(u: number, j: number, signalDbm: number): number {
     const slot = u * this.k + j;
-    const signal = 10 ** (signalDbm / 10) * this.fadeGain[slot];
+    const signal = dbToLinear(signalDbm) * this.fadeGain[slot];
     // (clamped: the difference of sums can dip below zero by rounding)
     const interference = Math.max(0, this.interferenceSumMw[u] - this.interferenceMw[slot]);
     return 10 * Math.log10(signal / (interference + this.noiseMw));

@@ -3,6 +3,7 @@
  * cell's transmit points interpolated bilinearly (in dB), plus each point's shadowing. Built once
  * from the maps; lookups allocate nothing and write into caller buffers.
  */
+import { dbToLinear } from "../../twin/antenna/pattern.js";
 import { perSubcarrierDbm, type RadioMap } from "../../twin/radio-map/index.js";
 import { Rng } from "../random.js";
 
@@ -205,7 +206,7 @@ export class RadioField {
         const db = base + w00 * g[k00 + b] + w10 * g[k10 + b] + w01 * g[k01 + b] + w11 * g[k11 + b];
         if (b < f.beams) out[o++] = db;
         // each point's mean weighted by its beams: the cell's beams are used evenly
-        else sum += f.beams * 10 ** (db / 10);
+        else sum += f.beams * dbToLinear(db);
       }
     }
     return sum / beams;
