@@ -12,6 +12,12 @@ import { decodeRadioMap, encodeRadioMap, type RadioMap, solveRadioMap } from "..
 import { type Scene, sceneBounds } from "../../twin/scene/index.js";
 import type { Carrier, Propagation } from "../scenario/resolve.js";
 
+/**
+ * Bumped whenever the tracer's results change for the same inputs, so cached maps of an older tracer
+ * are not reused. 2: open cells found by crossing parity (roofed halls are evaluated inside).
+ */
+const TRACER_VERSION = 2;
+
 export interface CoverageRequest {
   readonly scene: Scene;
   readonly points: readonly CellSpec[];
@@ -75,7 +81,7 @@ export async function solveCoverage(request: CoverageRequest): Promise<RadioMap[
       noiseFigureDb: carrier.ueNoiseFigureDb,
     };
     const key = createHash("sha256")
-      .update(JSON.stringify([hash, point, settings]))
+      .update(JSON.stringify([TRACER_VERSION, hash, point, settings]))
       .digest("hex")
       .slice(0, 24);
     const file = cacheDir === null ? null : join(cacheDir, `radio-map-${point.id}-${key}.bin`);

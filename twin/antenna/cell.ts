@@ -7,8 +7,8 @@
  */
 
 import type { PlanarArray } from "./array.js";
-import { type Codebook, beamGainsTowards } from "./codebook.js";
-import { RAD_PER_DEG, azimuthOf, directionFromAngles, elevationOf } from "./direction.js";
+import { beamGainsTowards, type Codebook } from "./codebook.js";
+import { azimuthOf, directionFromAngles, elevationOf, RAD_PER_DEG } from "./direction.js";
 import { fieldComponents } from "./pattern.js";
 import { panelRotation, rotateToGlobal, rotateToPanel } from "./rotation.js";
 

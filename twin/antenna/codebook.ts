@@ -12,7 +12,7 @@
 
 import type { PlanarArray } from "./array.js";
 import { innerProductPower, kroneckerInto, walkPhasors } from "./complex.js";
-import { DEG_PER_RAD, RAD_PER_DEG, azimuthOf, elevationOf } from "./direction.js";
+import { azimuthOf, DEG_PER_RAD, elevationOf, RAD_PER_DEG } from "./direction.js";
 import { COL_FACTOR_SLOT, ROW_FACTOR_SLOT, STEERING_SLOT, scratch } from "./scratch.js";
 
 /** A separable codebook's factors: weight (b, row, col) = row[b, row] x col[b, col], each unit-norm. */

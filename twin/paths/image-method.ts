@@ -5,7 +5,7 @@
  * of its plane and each point lies on a surface of that plane (probed by a ray a few epsilons long
  * through the point along the normal); the path exists when, besides, nothing blocks its legs.
  */
-import { mirror, planeDistance, type Planes, triangleUnder } from "./planes.js";
+import { mirror, type Planes, planeDistance, triangleUnder } from "./planes.js";
 import type { RayCaster } from "./ray-caster.js";
 import { distance, type Vec3 } from "./vec.js";
 

@@ -9,12 +9,12 @@ import { type CandidateOptions, DEFAULT_CANDIDATE_OPTIONS, findCandidates } from
 import {
   diffraction,
   diffractionGainBound,
-  quickDiffractionGainBound,
-  utdCoefficients,
   type Eta,
   type Interaction2x2,
+  quickDiffractionGainBound,
   reflection,
   transferMatrix,
+  utdCoefficients,
 } from "./fields.js";
 import { BLOCKED, type OffSurface, type SpecularPath, traceSpecular } from "./image-method.js";
 import type { Interaction, Path, Paths } from "./paths.js";

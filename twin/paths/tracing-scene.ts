@@ -3,7 +3,7 @@
  * costs far more than solving one link, so a `TracingScene` is made once and handed to every solver call.
  */
 import { type Bvh, buildBvh } from "../bvh/index.js";
-import { type ItuMaterialName, isItuMaterialName, ITU_MATERIALS, radioProperties } from "../em/materials.js";
+import { ITU_MATERIALS, type ItuMaterialName, isItuMaterialName, radioProperties } from "../em/materials.js";
 import type { Scene } from "../scene/scene.js";
 import type { Eta } from "./fields.js";
 import { findPlanes, type Planes } from "./planes.js";

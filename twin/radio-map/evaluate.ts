@@ -4,6 +4,7 @@
  * power into a vertically polarised isotropic receiver, matched to the cell's polarisation.
  */
 import { beamGains, type Cell, polarizedField } from "../antenna/cell.js";
+import { BLOCKED } from "../paths/image-method.js";
 import {
   diffractedRay,
   hasLineOfSight,
@@ -12,7 +13,6 @@ import {
   rayTransfer,
   traceSpecularPath,
 } from "../paths/path-solver.js";
-import { BLOCKED } from "../paths/image-method.js";
 import type { Path } from "../paths/paths.js";
 import { fromAzEl, type Vec3 } from "../paths/vec.js";
 import type { Continuations } from "./continuation.js";

@@ -7,8 +7,8 @@
 import { availableParallelism } from "node:os";
 import type { CellSpec } from "../antenna/cell-spec.js";
 import { buildBvh, bvhBuffers } from "../bvh/index.js";
-import type { Scene } from "../scene/scene.js";
 import { sceneBounds } from "../scene/bounds.js";
+import type { Scene } from "../scene/scene.js";
 import { buildingMask, type MapGrid } from "./footprint.js";
 import { MAX_GRID_CELLS } from "./marks.js";
 import { createRunner } from "./pool.js";

@@ -3,15 +3,16 @@
  * made once per thread (scene, shared BVH, cells, grid), and tasks run against it. Results are typed
  * arrays, so they cross threads by transfer.
  */
-import { cellFromSpec, type CellSpec } from "../antenna/cell-spec.js";
+
 import type { Cell } from "../antenna/cell.js";
+import { type CellSpec, cellFromSpec } from "../antenna/cell-spec.js";
 import { type BvhBuffers, bvhFromShared } from "../bvh/index.js";
 import { createLink, type Link } from "../paths/path-solver.js";
+import { DEFAULT_REFINE, SequenceTable } from "../paths/sbr.js";
 import { TracingScene } from "../paths/tracing-scene.js";
 import type { Scene } from "../scene/scene.js";
-import { DEFAULT_REFINE, SequenceTable } from "../paths/sbr.js";
-import { type DiscoveryPlane, discoverDiffraction, discoverSpecular } from "./discovery.js";
 import { Continuations } from "./continuation.js";
+import { type DiscoveryPlane, discoverDiffraction, discoverSpecular } from "./discovery.js";
 import { BeamAccumulator, evaluateDiffraction, evaluateLineOfSight, evaluateSpecular } from "./evaluate.js";
 import type { MapGrid } from "./footprint.js";
 import { CellMarks, mergeMarks, renumberCodes } from "./marks.js";

@@ -9,7 +9,7 @@
  * the local frame of `local-frame.ts` around `options.origin` (default: the centre of the footprints'
  * longitude/latitude bounding box), which is recorded in the scene's metadata.
  */
-import { isItuMaterialName, type ItuMaterialName } from "../em/materials.js";
+import { type ItuMaterialName, isItuMaterialName } from "../em/materials.js";
 import { SceneError, type SceneErrorCode } from "./errors.js";
 import { baseName } from "./file-names.js";
 import { type GeoPoint, localProjection } from "./local-frame.js";

@@ -2,7 +2,7 @@
  * Scene materials from names: the ITU-R P.2040 names of `twin/em/materials.ts`, and the way Sionna
  * scenes spell them in bsdf ids (`itu_concrete`, `mat-itu_concrete`, Blender's `mat-itu_concrete.001`).
  */
-import { isItuMaterialName, type ItuMaterialName } from "../em/materials.js";
+import { type ItuMaterialName, isItuMaterialName } from "../em/materials.js";
 import type { SceneMaterial } from "./scene.js";
 
 /** Slab thickness when a file gives none: Sionna RT's default (0.1 m), so its scenes load as it reads them. */
