@@ -11,7 +11,7 @@
  * with E2 messages and bytes per second produced and the process's memory after the runs. The RIC
  * answers E2 Setup and subscriptions; indications it only counts (their decoding is the RIC's cost).
  *
- *   npx tsx bench/sim.ts [--scenario urban-district] [--duration 60] [--runs 3]
+ *   npx tsx bench/sim.ts [--scenario urban-district] [--duration 60] [--runs 3] [--modes ran,e2-kpm,e2-full]
  */
 import { parseArgs } from "node:util";
 import { E2apCodec, type E2Message, e2setupResponse } from "../e2sm/index.js";
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     scenario: { type: "string", default: "urban-district" },
     duration: { type: "string", default: "60" },
     runs: { type: "string", default: "3" },
+    modes: { type: "string", default: "ran,e2-kpm,e2-full" },
   },
 });
 const durationS = Number(values.duration);
@@ -45,7 +46,9 @@ const world = await buildWorld(scenario, { cacheDir: defaultCacheDir() });
 const worldS = (performance.now() - started) / 1000;
 
 type Mode = "ran" | "e2-kpm" | "e2-full";
-const MODES: Mode[] = ["ran", "e2-kpm", "e2-full"];
+const ALL_MODES: Mode[] = ["ran", "e2-kpm", "e2-full"];
+const MODES = values.modes!.split(",") as Mode[];
+for (const m of MODES) if (!ALL_MODES.includes(m)) throw new Error(`--modes: no mode ${m} (${ALL_MODES.join(", ")})`);
 
 const CELL_MEASURES = [
   "DRB.UEThpDl",

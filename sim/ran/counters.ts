@@ -49,26 +49,27 @@ export type CellCounter = (typeof CELL_COUNTERS)[number];
 export type UeCounter = (typeof UE_COUNTERS)[number];
 
 export class Counters<N extends string> {
-  private readonly values: Record<N, Float64Array>;
+  /** Every counter's array, for loops that add to several (no name lookup per addition). */
+  readonly arrays: Readonly<Record<N, Float64Array>>;
 
   constructor(
     readonly names: readonly N[],
     readonly size: number,
   ) {
-    this.values = Object.fromEntries(names.map((k) => [k, new Float64Array(size)])) as Record<N, Float64Array>;
+    this.arrays = Object.fromEntries(names.map((k) => [k, new Float64Array(size)])) as Record<N, Float64Array>;
   }
 
   of(name: N): Float64Array {
-    return this.values[name];
+    return this.arrays[name];
   }
 
   add(name: N, index: number, amount = 1): void {
-    this.values[name][index] += amount;
+    this.arrays[name][index] += amount;
   }
 
   /** A copy of every counter now. */
   snapshot(): Snapshot<N> {
-    return Object.fromEntries(this.names.map((k) => [k, Float64Array.from(this.values[k])])) as Snapshot<N>;
+    return Object.fromEntries(this.names.map((k) => [k, Float64Array.from(this.arrays[k])])) as Snapshot<N>;
   }
 }
 

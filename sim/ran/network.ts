@@ -110,6 +110,9 @@ export class Network {
   private readonly lastHoS: Float64Array;
   /** Until when the beam the RIC chose holds against the gNB's own beam management (s). */
   private readonly beamHeldUntil: Float64Array;
+  /** The step of each UE's last measurement, and how many steps apart idle UEs measure. */
+  private readonly measuredAt: Int32Array;
+  private readonly idleEvery: number;
   /** Until when A3 stays quiet after the RIC kept the UE (s). */
   private readonly a3QuietUntil: Float64Array;
   private readonly tile: Int32Array;
@@ -143,6 +146,8 @@ export class Network {
 
   // --- per cell ---
   readonly load: Float64Array;
+  /** Whether cell b is a neighbour of cell a, at a * cells + b (A3 asks for every measured cell). */
+  private readonly isNeighbour: Uint8Array;
   private readonly tiles = new Map<number, Int16Array>();
 
   // --- scratch ---
@@ -195,6 +200,8 @@ export class Network {
     );
     this.counters = new CellCounters(this.cellCount);
     this.ueCounters = new UeCounters(this.ueCount);
+    this.isNeighbour = new Uint8Array(this.cellCount * this.cellCount);
+    for (const c of s.cells) for (const n of c.neighbours) this.isNeighbour[c.index * this.cellCount + n] = 1;
     const n = this.ueCount;
     this.rrc = new Uint8Array(n);
     this.serving = new Int16Array(n).fill(-1);
@@ -216,6 +223,8 @@ export class Network {
     this.lastHoFrom = new Int16Array(n).fill(-1);
     this.lastHoS = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
     this.a3QuietUntil = new Float64Array(n);
+    this.measuredAt = new Int32Array(n).fill(-1_000_000);
+    this.idleEvery = Math.max(1, Math.round(s.rrm.idleMeasurementMs / s.rrm.tickMs));
     this.beamHeldUntil = new Float64Array(n);
     this.tile = new Int32Array(n).fill(-1);
     this.k = Math.min(s.rrm.measuredCells, this.cellCount);
@@ -296,14 +305,19 @@ export class Network {
     const k = this.k;
     const mb = this.maxBeams;
     const sigmaFf = this.scenario.reality.fastFading.enabled ? this.scenario.reality.fastFading.sigmaDb : 0;
+    const sigmaNoise = this.scenario.reality.measurementNoiseDb;
     const refresh2 = this.refreshM * this.refreshM;
     for (let u = 0; u < this.ueCount; u++) {
+      // idle UEs measure once per DRX cycle; their fading moves on by the steps since
+      const gap = this.steps - this.measuredAt[u];
+      if (this.rrc[u] === Rrc.Idle && gap < this.idleEvery) continue;
+      this.measuredAt[u] = this.steps;
       const x = this.mobility.x[u];
       const y = this.mobility.y[u];
       // the radio field changes over metres: look it up again once the UE has moved a quarter cell
       const moved = (x - this.lookedX[u]) ** 2 + (y - this.lookedY[u]) ** 2;
       if (this.refreshCandidates(u, x, y) || !(moved < refresh2)) this.lookUp(u, x, y);
-      const rho = this.fadeRho[u];
+      const rho = gap === 1 ? this.fadeRho[u] : this.fadeRho[u] ** gap;
       const innovation = sigmaFf * Math.sqrt(1 - rho * rho);
       let bestCell = -1;
       let bestCellDbm = Number.NEGATIVE_INFINITY;
@@ -323,7 +337,7 @@ export class Network {
         this.interferenceMw[slot] = Math.max(MIN_LOAD, this.load[c]) * this.meanMw[slot] * gain;
         interference += this.interferenceMw[slot];
         // layer 3: cell RSRP (its best beam) with fading and noise, filtered (TS 38.331 5.5.3.2)
-        const measured = best + this.fade[slot] + this.noise();
+        const measured = best + this.fade[slot] + (sigmaNoise > 0 ? sigmaNoise * this.rng.normal() : 0);
         this.l3[slot] = Number.isNaN(this.l3[slot])
           ? measured
           : (1 - this.a3Filter) * this.l3[slot] + this.a3Filter * measured;
@@ -621,7 +635,7 @@ export class Network {
     let fireDbm = Number.NEGATIVE_INFINITY;
     for (let j = 0; j < this.k; j++) {
       const n = this.cand[base + j];
-      if (n < 0 || n === s || !cell.neighbours.includes(n)) {
+      if (n < 0 || n === s || !this.isNeighbour[s * this.cellCount + n]) {
         this.ttt[base + j] = 0;
         continue;
       }
@@ -692,8 +706,7 @@ export class Network {
     if (!(target >= 0 && target < this.cellCount)) return { ok: false, reason: "unknown-cell" };
     if (this.rrc[u] !== Rrc.Connected) return { ok: false, reason: "not-connected" };
     if (this.serving[u] === target) return { ok: false, reason: "same-cell" };
-    if (!this.scenario.cells[this.serving[u]].neighbours.includes(target))
-      return { ok: false, reason: "not-neighbour" };
+    if (!this.isNeighbour[this.serving[u] * this.cellCount + target]) return { ok: false, reason: "not-neighbour" };
     this.hoTarget[u] = target;
     this.hoAt[u] = this.timeS + this.scenario.rrm.handover.preparationMs / 1000;
     return { ok: true };
@@ -746,16 +759,16 @@ export class Network {
     for (let u = 0; u < n; u++) {
       if (this.rrc[u] === Rrc.Connected || this.rrc[u] === Rrc.Interrupted) members[fill[this.serving[u]]++] = u;
     }
-    const counters = this.counters;
-    const ueCounters = this.ueCounters;
+    const cells = this.counters.arrays;
+    const ues = this.ueCounters.arrays;
     const truth = this.truth;
     const maxLayers = this.scenario.carrier.maxLayers;
     const prbs = this.scenario.carrier.prbs;
     for (let c = 0; c < this.cellCount; c++) {
-      counters.add("seconds", c, dt);
+      cells.seconds[c] += dt;
       const from = start[c];
       const count = start[c + 1] - from;
-      counters.add("connectedUeSeconds", c, count * dt);
+      cells.connectedUeSeconds[c] += count * dt;
       let active = 0;
       for (let m = 0; m < count; m++) {
         const u = members[from + m];
@@ -778,30 +791,30 @@ export class Network {
         need[active] = this.traffic.buffer[u] / bits;
         order[active] = u;
         active++;
-        counters.add("rsrpSum", c, this.rsrpDbm[u]);
-        counters.add("sinrSum", c, sinr);
-        counters.add("cqiSum", c, this.cqi[u]);
-        counters.add("servedSamples", c);
-        ueCounters.add("rsrpSum", u, this.rsrpDbm[u]);
-        ueCounters.add("sinrSum", u, sinr);
-        ueCounters.add("cqiSum", u, this.cqi[u]);
-        ueCounters.add("servedSamples", u);
-        ueCounters.add("activeSeconds", u, dt);
+        cells.rsrpSum[c] += this.rsrpDbm[u];
+        cells.sinrSum[c] += sinr;
+        cells.cqiSum[c] += this.cqi[u];
+        cells.servedSamples[c]++;
+        ues.rsrpSum[u] += this.rsrpDbm[u];
+        ues.sinrSum[u] += sinr;
+        ues.cqiSum[u] += this.cqi[u];
+        ues.servedSamples[u]++;
+        ues.activeSeconds[u] += dt;
       }
-      counters.add("activeUeSeconds", c, active * dt);
+      cells.activeUeSeconds[c] += active * dt;
       const used = waterFill(need, active, share, this.sortScratch);
       for (let a = 0; a < active; a++) {
         const u = order[a];
         const waiting = this.traffic.buffer[u];
         const bits = this.traffic.serve(u, share[a] * rate[a], t);
-        counters.add("dlBits", c, bits);
-        ueCounters.add("dlBits", u, bits);
-        ueCounters.add("prbSeconds", u, share[a] * prbs * dt);
+        cells.dlBits[c] += bits;
+        ues.dlBits[u] += bits;
+        ues.prbSeconds[u] += share[a] * prbs * dt;
         truth.achievedBits += bits;
         // the oracle gets the same share of the carrier, on the best cell and beam
         truth.oracleBits += Math.max(bits, Math.min(waiting, share[a] * oracle[a]));
       }
-      counters.add("prbSeconds", c, used * prbs * dt);
+      cells.prbSeconds[c] += used * prbs * dt;
       this.load[c] = used;
     }
     for (let u = 0; u < n; u++) {

@@ -93,6 +93,7 @@ export interface Rrm {
   readonly inactivityS: number;
   readonly rrcSetupMs: number;
   readonly measuredCells: number;
+  readonly idleMeasurementMs: number;
 }
 
 export interface Reality {
@@ -129,6 +130,7 @@ export const RRM_DEFAULTS: Rrm = {
   inactivityS: 10,
   rrcSetupMs: 40,
   measuredCells: 8,
+  idleMeasurementMs: 320,
 };
 
 export const A3_DEFAULTS: A3 = { offsetDb: 3, hysteresisDb: 1, timeToTriggerMs: 160, reportIntervalMs: 480 };

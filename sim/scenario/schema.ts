@@ -138,6 +138,8 @@ export interface RrmSpec {
   readonly rrcSetupMs?: number;
   /** Candidate cells each UE measures (the strongest around it). */
   readonly measuredCells?: number;
+  /** Idle UEs measure once per DRX cycle, this long (ms; TS 38.133 idle-mode measurement period). */
+  readonly idleMeasurementMs?: number;
 }
 
 export interface RealitySpec {
@@ -355,6 +357,7 @@ export const SCENARIO_SCHEMA = strictObject(
       inactivityS: { type: "number", minimum: 0, maximum: 3600 },
       rrcSetupMs: ms(10000),
       measuredCells: { type: "integer", minimum: 1, maximum: 64 },
+      idleMeasurementMs: { type: "number", minimum: 1, maximum: 10240 },
     }),
     reality: strictObject({
       objects: {

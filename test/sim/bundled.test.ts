@@ -19,8 +19,8 @@ const coarse = (s: Scenario): Scenario => ({
 });
 
 describe("bundled scenarios", () => {
-  it("are urban-district, factory and paris-etoile, and each resolves", () => {
-    expect(bundledScenarioNames().sort()).toEqual(["factory", "paris-etoile", "urban-district"]);
+  it("are urban-district, factory, paris-etoile and scale-city, and each resolves", () => {
+    expect(bundledScenarioNames().sort()).toEqual(["factory", "paris-etoile", "scale-city", "urban-district"]);
     for (const name of bundledScenarioNames()) {
       const s = loadScenario(name);
       expect(s.name).toBe(name);
