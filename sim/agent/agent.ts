@@ -83,6 +83,9 @@ export class E2Agent {
   private readonly subscriptions = new Map<string, Subscription>();
   /** RAN function id -> service. */
   private readonly functions = new Map<number, RanService>();
+  /** What the RIC was last told each function's definition is, and each one's revision. */
+  private announced = new Map<number, Uint8Array>();
+  private readonly revisions = new Map<number, number>();
 
   constructor(
     readonly ctx: NodeContext,
@@ -158,17 +161,38 @@ export class E2Agent {
   private setup(): void {
     this.state = "setting-up";
     this.transaction = (this.transaction + 1) % 256;
+    this.announced = this.offered();
     this.send(
       e2setupRequest({
         transactionId: this.transaction,
         nodeId: gnbNodeId({ plmn: this.ctx.node.plmn, gnbId: this.ctx.node.gnbId }),
-        ranFunctions: [...this.functions].map(([id, s]) => ({
+        ranFunctions: [...this.announced].map(([id, definition]) => ({
           id,
-          oid: s.oid,
-          definition: encodeSm(s.sm, s.sm.payloads.RANfunctionDefinition!, s.definition()),
+          oid: this.functions.get(id)!.oid,
+          definition,
+          revision: this.revisions.get(id) ?? 1,
         })),
       }),
     );
+  }
+
+  /** The encoded definition of each RAN function offered now (BM offers none while all cells are off). */
+  private offered(): Map<number, Uint8Array> {
+    const out = new Map<number, Uint8Array>();
+    for (const [id, s] of this.functions) {
+      const definition = s.definition();
+      if (definition !== undefined) out.set(id, encodeSm(s.sm, s.sm.payloads.RANfunctionDefinition!, definition));
+    }
+    return out;
+  }
+
+  private ranFunctionItem(id: number, definition: Uint8Array) {
+    return {
+      ranFunctionID: id,
+      ranFunctionDefinition: definition,
+      ranFunctionRevision: this.revisions.get(id) ?? 1,
+      ranFunctionOID: this.functions.get(id)!.oid,
+    };
   }
 
   private setupAnswered(msg: E2Message): void {
@@ -244,7 +268,7 @@ export class E2Agent {
       this.log("subscription-refused", `${requestId.requestor}/${requestId.instance}: ${reason}`);
       this.send(ricSubscriptionFailure({ requestId, ranFunctionId, cause }));
     };
-    const service = this.functions.get(ranFunctionId);
+    const service = this.announced.has(ranFunctionId) ? this.functions.get(ranFunctionId) : undefined;
     if (!service) return fail({ ricRequest: "ran-function-id-invalid" }, `no RAN function ${ranFunctionId}`);
     const key = `${requestId.requestor}/${requestId.instance}`;
     if (this.subscriptions.has(key)) {
@@ -399,33 +423,36 @@ export class E2Agent {
 
   /** The RIC lists what it holds; the node answers with a Service Update for every difference. */
   private serviceQuery(msg: E2Message): void {
-    const accepted = new Map<number, number>(
-      ((msg.ies.RANfunctionsAccepted ?? []) as { ranFunctionID: number; ranFunctionRevision: number }[]).map((f) => [
-        f.ranFunctionID,
-        f.ranFunctionRevision,
-      ]),
+    const accepted = new Set(
+      ((msg.ies.RANfunctionsAccepted ?? []) as { ranFunctionID: number }[]).map((f) => f.ranFunctionID),
     );
-    const added = [...this.functions.keys()].filter((id) => !accepted.has(id));
-    const deleted = [...accepted.keys()].filter((id) => !this.functions.has(id));
+    const current = this.offered();
+    const added = [...current.keys()].filter((id) => !accepted.has(id));
+    const deleted = [...accepted].filter((id) => !current.has(id));
+    this.announced = current;
     this.serviceUpdate(added, [], deleted);
   }
 
-  /** Announces RAN functions whose definitions changed (e.g. cells added or removed). */
-  announceModified(ids: readonly number[] = [...this.functions.keys()]): void {
-    this.serviceUpdate([], ids, []);
+  /**
+   * Tells the RIC what changed in the RAN functions offered (cells off or back on change their
+   * definitions): a RIC Service Update with the functions added, modified (revision + 1) and deleted.
+   */
+  refreshFunctions(): void {
+    const current = this.offered();
+    const before = this.announced;
+    const added = [...current.keys()].filter((id) => !before.has(id));
+    const deleted = [...before.keys()].filter((id) => !current.has(id));
+    const modified = [...current.keys()].filter(
+      (id) => before.has(id) && !sameBytes(before.get(id)!, current.get(id)!),
+    );
+    for (const id of modified) this.revisions.set(id, (this.revisions.get(id) ?? 1) + 1);
+    this.announced = current;
+    if (added.length + modified.length + deleted.length > 0) this.serviceUpdate(added, modified, deleted);
   }
 
   private serviceUpdate(added: readonly number[], modified: readonly number[], deleted: readonly number[]): void {
     if (this.state === "down") return;
-    const item = (id: number) => {
-      const s = this.functions.get(id)!;
-      return {
-        ranFunctionID: id,
-        ranFunctionDefinition: encodeSm(s.sm, s.sm.payloads.RANfunctionDefinition!, s.definition()),
-        ranFunctionRevision: 1,
-        ranFunctionOID: s.oid,
-      };
-    };
+    const item = (id: number) => this.ranFunctionItem(id, this.announced.get(id)!);
     this.transaction = (this.transaction + 1) % 256;
     this.send({
       procedure: "RICserviceUpdate",
@@ -435,7 +462,7 @@ export class E2Agent {
         RANfunctionsAdded: added.length ? added.map(item) : undefined,
         RANfunctionsModified: modified.length ? modified.map(item) : undefined,
         RANfunctionsDeleted: deleted.length
-          ? deleted.map((id) => ({ ranFunctionID: id, ranFunctionRevision: 1 }))
+          ? deleted.map((id) => ({ ranFunctionID: id, ranFunctionRevision: this.revisions.get(id) ?? 1 }))
           : undefined,
       },
     });
@@ -503,4 +530,10 @@ export class E2Agent {
   private log(event: string, detail?: string): void {
     this.options.log?.({ node: this.ctx.node.name, event, detail });
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

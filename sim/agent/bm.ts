@@ -51,33 +51,11 @@ export function bmService(ctx: NodeContext, options: { positionErrorM: number })
     smId: "bm",
     sm: SERVICE_MODELS.bm,
     oid: BM_OID,
-    definition: () => ({
-      "ranFunction-Name": {
-        "ranFunction-ShortName": "TWINRIC-E2SM-BM",
-        "ranFunction-E2SM-OID": BM_OID,
-        "ranFunction-Description": "Beam management",
-      },
-      reportStyles: [style(BEAM_REPORT, "Beam report", 1, 1), style(POSITION_REPORT, "UE position", 2, 2)],
-      controlStyles: [
-        {
-          "ric-ControlStyle-Type": BEAM_SWITCH,
-          "ric-ControlStyle-Name": "Serving beam switch",
-          "ric-ControlHeaderFormat-Type": 1,
-          "ric-ControlMessageFormat-Type": 1,
-          "ric-ControlOutcomeFormat-Type": 1,
-        },
-      ],
-      cells: ctx.node.cells.map((c) => ({
-        cellGlobalID: ctx.cgi(c),
-        ssbBeams: net.scenario.cells[c].points
-          .flatMap((p) => pointingDirectionsDeg(cellFromSpec(p.nominal).codebook))
-          .map((d, beamId) => ({
-            beamId,
-            azimuth: clamp(Math.round(d.azimuthDeg * 10), -1800, 1800),
-            elevation: clamp(Math.round(d.elevationDeg * 10), -900, 900),
-          })),
-      })),
-    }),
+    definition: () => {
+      // the cells on air: with none, the node offers no beam management (the RIC hears it deleted)
+      const cells = ctx.node.cells.filter((c) => net.cellOn[c]);
+      return cells.length === 0 ? undefined : definitionOf(cells);
+    },
 
     trigger(value: any): Result<{ trigger: BmTrigger }> {
       const ms = value?.reportingPeriod;
@@ -192,6 +170,36 @@ export function bmService(ctx: NodeContext, options: { positionErrorM: number })
       return { ok: true, outcome: { servingCell: ctx.cgi(net.serving[u]), servingBeam: net.servingBeam[u] } };
     },
   };
+
+  function definitionOf(cells: readonly number[]) {
+    return {
+      "ranFunction-Name": {
+        "ranFunction-ShortName": "TWINRIC-E2SM-BM",
+        "ranFunction-E2SM-OID": BM_OID,
+        "ranFunction-Description": "Beam management",
+      },
+      reportStyles: [style(BEAM_REPORT, "Beam report", 1, 1), style(POSITION_REPORT, "UE position", 2, 2)],
+      controlStyles: [
+        {
+          "ric-ControlStyle-Type": BEAM_SWITCH,
+          "ric-ControlStyle-Name": "Serving beam switch",
+          "ric-ControlHeaderFormat-Type": 1,
+          "ric-ControlMessageFormat-Type": 1,
+          "ric-ControlOutcomeFormat-Type": 1,
+        },
+      ],
+      cells: cells.map((c) => ({
+        cellGlobalID: ctx.cgi(c),
+        ssbBeams: net.scenario.cells[c].points
+          .flatMap((p) => pointingDirectionsDeg(cellFromSpec(p.nominal).codebook))
+          .map((d, beamId) => ({
+            beamId,
+            azimuth: clamp(Math.round(d.azimuthDeg * 10), -1800, 1800),
+            elevation: clamp(Math.round(d.elevationDeg * 10), -900, 900),
+          })),
+      })),
+    };
+  }
 
   function reportedBeams(u: number, topK: number) {
     const report = net.beamReport;

@@ -63,6 +63,8 @@ export class E2Nodes {
     });
     this.byCell = [];
     for (const node of this.nodes) for (const c of node.config.cells) this.byCell[c] = node;
+    // a cell off or back on changes its node's RAN functions: the node tells the RIC
+    net.onCellState = (cell) => this.byCell[cell]?.agent.refreshFunctions();
     net.handoverDecider = (ue, source, target) => {
       const node = this.byCell[source];
       return node?.agent.ready ? node.rc.decide(ue, source, target) : "baseline";
@@ -123,5 +125,6 @@ export class E2Nodes {
   close(): void {
     for (const n of this.nodes) n.agent.close();
     this.net.handoverDecider = () => "baseline";
+    this.net.onCellState = () => {};
   }
 }

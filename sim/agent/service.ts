@@ -50,7 +50,7 @@ export interface RanService<Trigger = unknown> {
   readonly smId: string;
   readonly sm: ServiceModel;
   readonly oid: string;
-  /** The RAN function definition value. */
+  /** The RAN function definition value, or undefined while the node offers nothing of it. */
   definition(): unknown;
   /** Checks a decoded event trigger definition. */
   trigger(value: unknown): Result<{ trigger: Trigger }>;

@@ -15,7 +15,7 @@ import type { Lattice } from "../mobility/lattice.js";
 import { Mobility } from "../mobility/mobility.js";
 import { Rng } from "../random.js";
 import type { Scenario } from "../scenario/resolve.js";
-import type { RadioField } from "../world/field.js";
+import { NO_PATH_DB, type RadioField } from "../world/field.js";
 import { CellCounters, UeCounters } from "./counters.js";
 import { CqiTable, chooseLink, type LinkChoice, overhead, resourceElementsPerSecond } from "./link.js";
 import { waterFill } from "./scheduler.js";
@@ -63,6 +63,7 @@ export interface ControlResult {
     | "not-connected"
     | "not-neighbour"
     | "same-cell"
+    | "cell-off"
     | "no-handover";
 }
 
@@ -81,6 +82,11 @@ export class Network {
   readonly dtS: number;
   /** Decides handovers triggered by A3 (default: the gNB itself). */
   handoverDecider: HandoverDecider = () => "baseline";
+  /** Told when a cell goes off or comes back on (the E2 node announces it to the RIC). */
+  onCellState: (cell: number, on: boolean) => void = () => {};
+  /** Per cell: 1 while it transmits, 0 while it is off (an outage, energy saving). */
+  readonly cellOn: Uint8Array;
+  private nextEvent = 0;
 
   // --- per UE ---
   readonly rrc: Uint8Array;
@@ -200,6 +206,7 @@ export class Network {
     );
     this.counters = new CellCounters(this.cellCount);
     this.ueCounters = new UeCounters(this.ueCount);
+    this.cellOn = new Uint8Array(this.cellCount).fill(1);
     this.isNeighbour = new Uint8Array(this.cellCount * this.cellCount);
     for (const c of s.cells) for (const n of c.neighbours) this.isNeighbour[c.index * this.cellCount + n] = 1;
     const n = this.ueCount;
@@ -285,6 +292,11 @@ export class Network {
     this.traffic.arrive(t);
     this.timeS = t;
     this.steps++;
+    const events = this.scenario.events;
+    while (this.nextEvent < events.length && events[this.nextEvent].atS <= t + 1e-9) {
+      const e = events[this.nextEvent++];
+      this.setCellState(e.cell, e.on);
+    }
     this.measureAll();
     const reportNow = this.steps % this.reportEvery === 0;
     for (let u = 0; u < this.ueCount; u++) {
@@ -368,7 +380,11 @@ export class Network {
       const slot = u * this.k + j;
       const c = this.cand[slot];
       if (c < 0) continue;
-      this.meanMw[slot] = this.field.measure(c, x, y, this.slotBeams, slot * mb);
+      if (this.cellOn[c]) this.meanMw[slot] = this.field.measure(c, x, y, this.slotBeams, slot * mb);
+      else {
+        this.meanMw[slot] = 0;
+        this.slotBeams.fill(NO_PATH_DB, slot * mb, slot * mb + this.field.beamCount[c]);
+      }
       let best = Number.NEGATIVE_INFINITY;
       let bestBeam = -1;
       for (let b = 0; b < this.field.beamCount[c]; b++) {
@@ -706,10 +722,22 @@ export class Network {
     if (!(target >= 0 && target < this.cellCount)) return { ok: false, reason: "unknown-cell" };
     if (this.rrc[u] !== Rrc.Connected) return { ok: false, reason: "not-connected" };
     if (this.serving[u] === target) return { ok: false, reason: "same-cell" };
+    if (!this.cellOn[target]) return { ok: false, reason: "cell-off" };
     if (!this.isNeighbour[this.serving[u] * this.cellCount + target]) return { ok: false, reason: "not-neighbour" };
     this.hoTarget[u] = target;
     this.hoAt[u] = this.timeS + this.scenario.rrm.handover.preparationMs / 1000;
     return { ok: true };
+  }
+
+  /**
+   * Switches cell `c` off (it stops transmitting: its UEs lose it and re-establish elsewhere after
+   * radio-link failure) or back on. Scenario events call it; so may a test or an operator.
+   */
+  setCellState(c: number, on: boolean): void {
+    if (this.cellOn[c] === (on ? 1 : 0)) return;
+    this.cellOn[c] = on ? 1 : 0;
+    this.lookedX.fill(Number.NaN); // every UE looks its cells up again
+    this.onCellState(c, on);
   }
 
   /** Drops the handover UE `u` waits for (the RIC answered an insert request with "stay"). */

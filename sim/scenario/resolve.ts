@@ -117,6 +117,15 @@ export interface Scenario {
   readonly ues: readonly UeGroup[];
   readonly rrm: Rrm;
   readonly reality: Reality;
+  /** Cell state changes, in time order. */
+  readonly events: readonly CellEvent[];
+}
+
+export interface CellEvent {
+  readonly atS: number;
+  /** The cell's index. */
+  readonly cell: number;
+  readonly on: boolean;
 }
 
 export const RRM_DEFAULTS: Rrm = {
@@ -220,6 +229,12 @@ export function resolveScenario(spec: ScenarioSpec, fail: Fail): Scenario {
     fail("/rrm/beamReportPeriodMs", `${rrm.beamReportPeriodMs} ms is shorter than the tick (${rrm.tickMs} ms)`);
   }
   if (rrm.rlf.qInDb < rrm.rlf.qOutDb) fail("/rrm/rlf/qInDb", "must not be below qOutDb");
+  const events = (spec.events ?? []).map((e, k): CellEvent => {
+    const cell = cells.findIndex((c) => c.id === e.cell);
+    if (cell < 0) fail(`/events/${k}/cell`, `no cell '${e.cell}' in the scenario`);
+    return { atS: e.atS, cell, on: e.state === "on" };
+  });
+  events.sort((a, b) => a.atS - b.atS); // stable: same-time events keep the file's order
   return {
     name: spec.name,
     description: spec.description ?? "",
@@ -232,6 +247,7 @@ export function resolveScenario(spec: ScenarioSpec, fail: Fail): Scenario {
     ues,
     rrm,
     reality,
+    events,
   };
 }
 

@@ -179,6 +179,14 @@ export interface ScenarioSpec {
   readonly ues: UeGroupSpec[];
   readonly rrm?: RrmSpec;
   readonly reality?: RealitySpec;
+  /** Things that happen during the run: a cell switched off (an outage, energy saving) or back on. */
+  readonly events?: CellEventSpec[];
+}
+
+export interface CellEventSpec {
+  readonly atS: number;
+  readonly cell: string;
+  readonly state: "off" | "on";
 }
 
 const num = { type: "number" };
@@ -359,6 +367,14 @@ export const SCENARIO_SCHEMA = strictObject(
       measuredCells: { type: "integer", minimum: 1, maximum: 64 },
       idleMeasurementMs: { type: "number", minimum: 1, maximum: 10240 },
     }),
+    events: {
+      type: "array",
+      maxItems: 10000,
+      items: strictObject(
+        { atS: { type: "number", minimum: 0 }, cell: { type: "string" }, state: { enum: ["off", "on"] } },
+        ["atS", "cell", "state"],
+      ),
+    },
     reality: strictObject({
       objects: {
         type: "array",

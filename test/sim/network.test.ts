@@ -150,6 +150,34 @@ describe("Network", () => {
     expect(asked).toHaveLength(1);
   });
 
+  it("switches a cell off (its UEs re-establish elsewhere) and back on (UEs return), telling whoever listens", () => {
+    const net = network({
+      ...scenario,
+      events: [
+        { atS: 2, cell: 0, on: false },
+        { atS: 6, cell: 0, on: true },
+      ],
+    });
+    const told: [number, boolean][] = [];
+    net.onCellState = (cell, on) => told.push([cell, on]);
+    const servedBy = (c: number) => [...net.serving].filter((s, u) => s === c && net.rrc[u] !== Rrc.Idle).length;
+    for (let i = 0; i < 100; i++) net.step();
+    expect(servedBy(0)).toBeGreaterThan(0);
+    // off at 2 s: within Qout's N310 + T310 (1.2 s) and re-establishment, nobody is left on it
+    for (let i = 0; i < 125; i++) net.step();
+    expect(told).toEqual([[0, false]]);
+    expect(servedBy(0)).toBe(0);
+    const connected = [...net.rrc].findIndex((r) => r === Rrc.Connected);
+    expect(net.handover(connected, 0)).toEqual({ ok: false, reason: "cell-off" });
+    // back on at 6 s: by 10 s UEs near it have returned
+    for (let i = 0; i < 250; i++) net.step();
+    expect(told).toEqual([
+      [0, false],
+      [0, true],
+    ]);
+    expect(servedBy(0)).toBeGreaterThan(0);
+  });
+
   it("executes the RIC's handover control for a deferred trigger", () => {
     const net = network({ ...scenario, ues: [scenario.ues[0]] });
     let trigger: [number, number] | undefined;

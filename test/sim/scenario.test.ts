@@ -262,6 +262,23 @@ describe("parseScenario: errors name the file, the line and the field", () => {
     );
   });
 
+  it("orders cell events in time, and reports an event on an unknown cell at its line", () => {
+    const ok = parseScenario(
+      scenarioYaml("events:\n  - { atS: 9, cell: a-2, state: on }\n  - { atS: 3, cell: a-2, state: off }\n"),
+      "ok.yaml",
+    );
+    expect(ok.events).toEqual([
+      { atS: 3, cell: 1, on: false },
+      { atS: 9, cell: 1, on: true },
+    ]);
+    const text = scenarioYaml("events:\n  - { atS: 3, cell: nope, state: off }\n");
+    expect(errorOf(text).message).toBe(
+      `bad.yaml:${lineOf(text, "cell: nope")}: events[0].cell: no cell 'nope' in the scenario`,
+    );
+    const state = scenarioYaml("events:\n  - { atS: 3, cell: a-1, state: broken }\n");
+    expect(errorOf(state).message).toMatch(/events\[0\]\.state: must be equal to one of the allowed values/);
+  });
+
   it("reports an unknown cell in a cell's offsets at that cell's offsets", () => {
     const text = scenarioYaml().replace(
       "      - id: a-2\n",

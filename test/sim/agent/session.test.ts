@@ -501,9 +501,48 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
     expect(r.e2.nodes[0].agent.stats.errorIndicationsOut).toBe(1);
   });
 
+  it("tells the RIC when a cell goes off and comes back (RIC Service Update), and refuses a function it withdrew", async () => {
+    const { scenario } = await twoSites();
+    const r = await rig(version, {
+      scenario: {
+        ...scenario,
+        events: [
+          { atS: 0.5, cell: 0, on: false },
+          { atS: 1, cell: 0, on: true },
+        ],
+      },
+    });
+    await r.steps(30); // to 0.6 s: west-1, the west gNB's only cell, is off
+    const [off] = r.rics[0].of("RICserviceUpdate");
+    expect(off.msg.ies.RANfunctionsDeleted).toEqual([{ ranFunctionID: 3, ranFunctionRevision: 1 }]);
+    expect(off.msg.ies.RANfunctionsAdded).toBeUndefined();
+    expect(r.rics[1].of("RICserviceUpdate")).toEqual([]); // the east gNB is untouched
+    r.rics[0].send(
+      bmSubscription(70, 100, {
+        "ric-Style-Type": 1,
+        "actionDefinition-formats": { "actionDefinition-Format1": { topK: 1, scope: {} } },
+      }),
+    );
+    await r.settle();
+    expect(r.rics[0].of("RICsubscription", "unsuccessfulOutcome")[0].msg.ies.Cause).toEqual({
+      ricRequest: "ran-function-id-invalid",
+    });
+    await r.steps(25); // to 1.1 s: back on
+    const [, on] = r.rics[0].of("RICserviceUpdate");
+    expect(on.msg.ies.RANfunctionsAdded.map((f: any) => f.ranFunctionID)).toEqual([3]);
+    const bm = decodeSm("bm", "E2SM-BM-RANFunctionDefinition", on.msg.ies.RANfunctionsAdded[0].ranFunctionDefinition);
+    expect(bm.cells).toHaveLength(1);
+  });
+
   it("puts only bytes the oracles accept on the wire (every message and payload of a session)", async () => {
     if (!oracles) return console.warn(`skipped: ${skip}`);
-    const r = await rig(version, { kpmVersion: version });
+    // a cell off and on again mid-session: RIC Service Updates (deleted, added) are checked too
+    const { scenario } = await twoSites();
+    const events = [
+      { atS: 0.3, cell: 0, on: false },
+      { atS: 0.8, cell: 0, on: true },
+    ];
+    const r = await rig(version, { kpmVersion: version, scenario: { ...scenario, events } });
     const ric = r.rics[0];
     ric.send(
       kpmSubscription(
@@ -551,6 +590,7 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
     await r.steps(10);
     const pdus = r.transcript[0];
     expect(pdus.length).toBeGreaterThan(30);
+    expect(r.rics[0].of("RICserviceUpdate")).toHaveLength(2);
     expect(await checkTranscript(oracles, version, pdus)).toEqual([]);
   });
 });
