@@ -1,11 +1,11 @@
 /**
- * Channel synthesis from paths: the frequency response of every transmit element to a vertically
- * polarised isotropic receiver over a set of subcarriers (what CSI is computed from), and from it the
- * beamformed response and power of each beam of the cell's codebook.
+ * Channel synthesis from paths: the frequency response of every transmit element to an isotropic
+ * receiver, vertically (theta) or horizontally (phi) polarised, over a set of subcarriers (what CSI is
+ * computed from), and from it the beamformed response and power of each beam of the cell's codebook.
  *
  *   H_e(df) = sum over paths p of c_p s_pe exp(-j 2 pi df tau_p)
  *
- * with c_p = T_p[theta<-theta] F_theta + T_p[theta<-phi] F_phi (the path's transfer matrix and the
+ * with c_p = T_p[r<-theta] F_theta + T_p[r<-phi] F_phi (r the receive polarisation; the path's transfer matrix and the
  * element field towards its departure, element gain included; the carrier phase is in T_p), s_pe the
  * element's steering phasor towards the departure and df the subcarrier's offset from the carrier.
  */
@@ -27,7 +27,14 @@ export function subcarrierOffsets(count: number, spacingHz: number): Float64Arra
   return Float64Array.from({ length: count }, (_, k) => (k - (count - 1) / 2) * spacingHz);
 }
 
-export function frequencyResponse(paths: readonly Path[], cell: Cell, offsetsHz: Float64Array): FrequencyResponse {
+export function frequencyResponse(
+  paths: readonly Path[],
+  cell: Cell,
+  offsetsHz: Float64Array,
+  receive: "theta" | "phi" = "theta",
+): FrequencyResponse {
+  // the transfer matrix row of the receive polarisation: (theta <- theta, theta <- phi) or (phi <- ...)
+  const row = receive === "theta" ? 0 : 4;
   const elements = cell.array.elementCount;
   const n = offsetsHz.length;
   const h = new Float64Array(2 * elements * n);
@@ -39,8 +46,8 @@ export function frequencyResponse(paths: readonly Path[], cell: Cell, offsetsHz:
     polarizedField(cell, dir, field);
     cellSteeringVector(cell, dir, steering);
     const t = p.transfer;
-    const cRe = t[0] * field[0] + t[2] * field[1];
-    const cIm = t[1] * field[0] + t[3] * field[1];
+    const cRe = t[row] * field[0] + t[row + 2] * field[1];
+    const cIm = t[row + 1] * field[0] + t[row + 3] * field[1];
     for (let k = 0; k < n; k++) {
       const angle = -2 * Math.PI * offsetsHz[k] * p.delayS;
       // the path's coefficient at this subcarrier
