@@ -121,7 +121,7 @@ async function simulate(argv: string[], io: CliIo): Promise<number> {
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once("SIGINT", onSignal);
-  const e2 = ric ? new E2Nodes(net, { version: e2apVersion, kpmVersion }) : undefined;
+  const e2 = ric ? new E2Nodes(net, { version: e2apVersion, kpmVersion, trueScene: world.actual }) : undefined;
   const dialers = (e2?.nodes ?? []).map((node) =>
     keepConnected(
       node.agent,

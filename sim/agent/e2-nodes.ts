@@ -1,16 +1,19 @@
 /**
- * The simulated RAN's E2 side: one E2 node (gNB) per site, each with an agent announcing KPM, RC and
- * BM, and the network's handover decisions routed to the RC service of the node serving the UE.
+ * The simulated RAN's E2 side: one E2 node (gNB) per site, each with an agent announcing KPM, RC, BM
+ * and (given the true scene) CSI, and the network's handover decisions routed to the RC service of
+ * the node serving the UE.
  *
  *   const e2 = new E2Nodes(net, { version: 3 });
  *   e2.nodes[0].agent.connect(link);             // any E2Link: in-process, TCP
  *   runNetwork(net, { ..., onStep: () => e2.tick(), mustYield: () => e2.waitingForRic });
  */
 import type { E2apVersion } from "../../e2sm/index.js";
+import type { Scene } from "../../twin/scene/index.js";
 import type { Network } from "../ran/network.js";
 import type { E2Report } from "../report.js";
 import { type AgentEvent, type AgentStats, E2Agent, emptyStats } from "./agent.js";
 import { bmService } from "./bm.js";
+import { csiService } from "./csi.js";
 import { kpmService } from "./kpm.js";
 import { DEFAULT_PLMN, type E2NodeConfig, e2NodesOf, NodeContext } from "./node.js";
 import { type RcService, rcService } from "./rc.js";
@@ -24,6 +27,8 @@ export interface E2NodesOptions {
   /** Unix time (s) that simulated time 0 stands for, in time stamps (default: now). */
   readonly epochS?: number;
   readonly log?: (e: AgentEvent) => void;
+  /** The true scene: with it, the gNBs also offer E2SM-CSI (Type I CSI from each UE's traced channel). */
+  readonly trueScene?: Scene;
 }
 
 export interface SimE2Node {
@@ -56,6 +61,7 @@ export class E2Nodes {
           kpmService(ctx, this.kpmVersion),
           rc,
           bmService(ctx, { positionErrorM: net.scenario.reality.positionErrorM }),
+          ...(options.trueScene ? [csiService(ctx, options.trueScene)] : []),
         ],
         log: options.log,
       });

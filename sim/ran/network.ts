@@ -119,6 +119,11 @@ export class Network {
   /** The step of each UE's last measurement, and how many steps apart idle UEs measure. */
   private readonly measuredAt: Int32Array;
   private readonly idleEvery: number;
+  /** CSI-based link adaptation per UE: cell, effective SINR (dB), layers, until when (s). */
+  private readonly csiCell: Int16Array;
+  private readonly csiSinrDb: Float64Array;
+  private readonly csiLayers: Uint8Array;
+  private readonly csiUntil: Float64Array;
   /** Until when A3 stays quiet after the RIC kept the UE (s). */
   private readonly a3QuietUntil: Float64Array;
   private readonly tile: Int32Array;
@@ -230,6 +235,10 @@ export class Network {
     this.lastHoFrom = new Int16Array(n).fill(-1);
     this.lastHoS = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
     this.a3QuietUntil = new Float64Array(n);
+    this.csiCell = new Int16Array(n).fill(-1);
+    this.csiSinrDb = new Float64Array(n);
+    this.csiLayers = new Uint8Array(n);
+    this.csiUntil = new Float64Array(n);
     this.measuredAt = new Int32Array(n).fill(-1_000_000);
     this.idleEvery = Math.max(1, Math.round(s.rrm.idleMeasurementMs / s.rrm.tickMs));
     this.beamHeldUntil = new Float64Array(n);
@@ -740,6 +749,31 @@ export class Network {
     this.onCellState(c, on);
   }
 
+  /**
+   * Link adaptation from CSI for UE `u` on `cell` until `untilS`: the rank and the effective SINR of the
+   * precoder in use (the UE's reported PMI, or the RIC's). Ends early when the UE leaves the cell.
+   */
+  setCsiLink(u: number, cell: number, sinrDb: number, layers: number, untilS: number): void {
+    this.csiCell[u] = cell;
+    this.csiSinrDb[u] = sinrDb;
+    this.csiLayers[u] = layers;
+    this.csiUntil[u] = untilS;
+  }
+
+  /** Interference plus noise a UE sees per resource element (mW), from its last measurement. */
+  interferenceAndNoiseMw(u: number): number {
+    const j = this.slotOf(u, this.serving[u]);
+    const own = j >= 0 ? this.interferenceMw[u * this.k + j] : 0;
+    return Math.max(0, this.interferenceSumMw[u] - own) + this.noiseMw;
+  }
+
+  private csiLink(u: number): void {
+    const layers = this.csiLayers[u];
+    this.link.layers = layers;
+    this.link.cqi = this.cqiTable.cqi(this.csiSinrDb[u]);
+    this.link.efficiency = layers * this.cqiTable.efficiencyOf(this.link.cqi);
+  }
+
   /** Drops the handover UE `u` waits for (the RIC answered an insert request with "stay"). */
   cancelHandover(u: number): ControlResult {
     if (!(u >= 0 && u < this.ueCount)) return { ok: false, reason: "unknown-ue" };
@@ -801,7 +835,8 @@ export class Network {
       for (let m = 0; m < count; m++) {
         const u = members[from + m];
         const sinr = this.sinrDb[u];
-        chooseLink(this.cqiTable, sinr, maxLayers, this.link);
+        if (this.csiUntil[u] > t && this.csiCell[u] === c) this.csiLink(u);
+        else chooseLink(this.cqiTable, sinr, maxLayers, this.link);
         this.cqi[u] = this.link.cqi;
         this.layers[u] = this.link.layers;
         const js = this.slotOf(u, c);

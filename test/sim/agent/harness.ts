@@ -43,7 +43,7 @@ export async function rig(version: E2apVersion, opts: { kpmVersion?: 2 | 3; scen
     walk: world.walk,
     roads: world.roads,
   });
-  const e2 = new E2Nodes(net, { version, kpmVersion: opts.kpmVersion, epochS: EPOCH_S });
+  const e2 = new E2Nodes(net, { version, kpmVersion: opts.kpmVersion, epochS: EPOCH_S, trueScene: world.actual });
   const transcript: Uint8Array[][] = [];
   const rics = e2.nodes.map((node, i) => {
     const [nodeEnd, ricEnd] = inProcessLinkPair();
@@ -228,3 +228,21 @@ export const ueIdOf = (u: number) => ({
     },
   },
 });
+
+export function csiSubscription(instance: number, periodMs: number, scope: unknown = {}) {
+  return ricSubscriptionRequest({
+    requestId: { requestor: 7, instance },
+    ranFunctionId: 4,
+    eventTrigger: encodeSm("csi", "E2SM-CSI-EventTrigger", { reportingPeriod: periodMs }),
+    actions: [
+      {
+        id: 1,
+        type: "report",
+        definition: encodeSm("csi", "E2SM-CSI-ActionDefinition", {
+          "ric-Style-Type": 1,
+          "actionDefinition-formats": { "actionDefinition-Format1": { scope } },
+        }),
+      },
+    ],
+  });
+}

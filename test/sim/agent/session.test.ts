@@ -21,6 +21,7 @@ import { checkTranscript, type OracleSet } from "../../support/e2-transcript.js"
 import { startOracle, startTwinricModelsOracle } from "../../support/oracle.js";
 import {
   bmSubscription,
+  csiSubscription,
   decodeIndication,
   EPOCH_S,
   kpmAction,
@@ -134,7 +135,7 @@ const bmControl = (ue: number, beam: number) =>
 describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
   const kpm = version === 3 ? "kpm-v3" : "kpm-v2";
 
-  it("sets up each gNB with its id and its KPM, RC and BM RAN functions", async () => {
+  it("sets up each gNB with its id and its KPM, RC, BM and CSI RAN functions", async () => {
     const r = await rig(version, { kpmVersion: version });
     const { scenario, world } = await twoSites();
     for (const [i, ric] of r.rics.entries()) {
@@ -145,6 +146,7 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
         [1, version === 3 ? "1.3.6.1.4.1.53148.1.3.2.2" : "1.3.6.1.4.1.53148.1.2.2.2"],
         [2, "1.3.6.1.4.1.53148.1.1.2.3"],
         [3, "2.25.318430592061587572342788504911506613705.1.1.1"],
+        [4, "2.25.318430592061587572342788504911506613705.1.2.1"],
       ]);
       const kpmDef = decodeSm(kpm, "E2SM-KPM-RANfunction-Description", functions[0].ranFunctionDefinition);
       expect(
@@ -492,13 +494,72 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
     });
     await r.settle();
     const update = ric.of("RICserviceUpdate")[0].msg;
-    expect(update.ies.RANfunctionsAdded.map((f: any) => f.ranFunctionID)).toEqual([2, 3]);
+    expect(update.ies.RANfunctionsAdded.map((f: any) => f.ranFunctionID)).toEqual([2, 3, 4]);
     expect(update.ies.RANfunctionsDeleted).toEqual([{ ranFunctionID: 8, ranFunctionRevision: 1 }]);
 
     ric.sendBytes(Uint8Array.of(0x00, 0x01, 0x02));
     await r.settle();
     expect(ric.of("ErrorIndication")[0].msg.ies.Cause).toEqual({ protocol: "transfer-syntax-error" });
     expect(r.e2.nodes[0].agent.stats.errorIndicationsOut).toBe(1);
+  });
+
+  it("reports Type I CSI from the true channel, and a precoder control changes the UE's link", async () => {
+    const r = await rig(version);
+    await r.steps(50);
+    r.rics[0].send(csiSubscription(80, 100));
+    await r.settle();
+    await r.steps(5);
+    const reports = indications(r, 0, 80).map((x) =>
+      decodeSm("csi", "E2SM-CSI-IndicationMessage", x.msg.ies.RICindicationMessage),
+    );
+    expect(reports).toHaveLength(1);
+    const cells = r.e2.nodes[0].config.cells;
+    const list = reports[0]["indicationMessage-formats"]["indicationMessage-Format1"].ueReports;
+    expect(list.length).toBeGreaterThan(0);
+    const def = decodeSm(
+      "csi",
+      "E2SM-CSI-RANFunctionDefinition",
+      r.rics[0].of("E2setup")[0].msg.ies.RANfunctionsAdded[3].ranFunctionDefinition,
+    );
+    const { n1, o1 } = def.cells[0];
+    for (const rep of list) {
+      expect(cells).toContain(r.net.serving[rep.ueId]);
+      expect([1, 2]).toContain(rep.ri);
+      expect(rep.pmi.i11).toBeLessThan(n1 * o1);
+      expect(rep.cqi).toBeGreaterThanOrEqual(0);
+      expect(rep.cqi).toBeLessThanOrEqual(15);
+      if (rep.ri === 2) expect(rep.pmi.i13).toBeDefined();
+    }
+    // the gNB adapts the link to the CSI: the UE's CQI is the reported one
+    await r.steps(1);
+    const u = list[0].ueId;
+    expect(r.net.cqi[u]).toBe(list[0].cqi);
+
+    // the RIC turns the UE's beam away from it: the SINR drops and the link follows
+    const away = { ...list[0].pmi, i11: (list[0].pmi.i11 + (n1 * o1) / 2) % (n1 * o1) };
+    const control = (pmi: unknown, ri: number) =>
+      ricControlRequest({
+        requestId: { requestor: 7, instance: 81 },
+        ranFunctionId: 4,
+        header: encodeSm("csi", "E2SM-CSI-ControlHeader", { ueId: u, "ric-Style-Type": 1 }),
+        message: encodeSm("csi", "E2SM-CSI-ControlMessage", {
+          "controlMessage-formats": { "controlMessage-Format1": { precoder: { typeI: { ri, pmi } }, validity: 500 } },
+        }),
+      });
+    r.rics[0].send(control(list[0].pmi, list[0].ri));
+    r.rics[0].send(control(away, list[0].ri));
+    r.rics[0].send(control({ ...list[0].pmi, i11: n1 * o1 + 3 }, 1)); // outside the codebook
+    await r.settle();
+    const acks = r.rics[0]
+      .of("RICcontrol", "successfulOutcome")
+      .map((x) => decodeSm("csi", "E2SM-CSI-ControlOutcome", x.msg.ies.RICcontrolOutcome));
+    expect(acks).toHaveLength(2);
+    expect(acks[1].sinr).toBeLessThan(acks[0].sinr - 30); // 3 dB at least
+    expect(r.rics[0].of("RICcontrol", "unsuccessfulOutcome")[0].msg.ies.Cause).toEqual({
+      ricRequest: "control-message-invalid",
+    });
+    await r.steps(1);
+    if (r.net.rrc[u] === Rrc.Connected && r.net.serving[u] === cells[0]) expect(r.net.cqi[u]).toBeLessThan(list[0].cqi);
   });
 
   it("tells the RIC when a cell goes off and comes back (RIC Service Update), and refuses a function it withdrew", async () => {
@@ -514,7 +575,10 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
     });
     await r.steps(30); // to 0.6 s: west-1, the west gNB's only cell, is off
     const [off] = r.rics[0].of("RICserviceUpdate");
-    expect(off.msg.ies.RANfunctionsDeleted).toEqual([{ ranFunctionID: 3, ranFunctionRevision: 1 }]);
+    expect(off.msg.ies.RANfunctionsDeleted).toEqual([
+      { ranFunctionID: 3, ranFunctionRevision: 1 },
+      { ranFunctionID: 4, ranFunctionRevision: 1 },
+    ]);
     expect(off.msg.ies.RANfunctionsAdded).toBeUndefined();
     expect(r.rics[1].of("RICserviceUpdate")).toEqual([]); // the east gNB is untouched
     r.rics[0].send(
@@ -529,7 +593,7 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
     });
     await r.steps(25); // to 1.1 s: back on
     const [, on] = r.rics[0].of("RICserviceUpdate");
-    expect(on.msg.ies.RANfunctionsAdded.map((f: any) => f.ranFunctionID)).toEqual([3]);
+    expect(on.msg.ies.RANfunctionsAdded.map((f: any) => f.ranFunctionID)).toEqual([3, 4]);
     const bm = decodeSm("bm", "E2SM-BM-RANFunctionDefinition", on.msg.ies.RANfunctionsAdded[0].ranFunctionDefinition);
     expect(bm.cells).toHaveLength(1);
   });
@@ -576,10 +640,29 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
       }),
     );
     ric.send(rcInsertSubscription(6));
+    ric.send(csiSubscription(7, 200));
     await r.settle();
     await r.steps(60);
     const u = connectedUeOf(r, 0);
     ric.send(bmControl(u, 0));
+    // a free-weight precoder (every port, one layer) for the CSI control
+    const ports = 2 * r.net.scenario.cells[r.net.serving[u]].points[0].nominal.array.cols;
+    ric.send(
+      ricControlRequest({
+        requestId: { requestor: 7, instance: 90 },
+        ranFunctionId: 4,
+        header: encodeSm("csi", "E2SM-CSI-ControlHeader", { ueId: u, "ric-Style-Type": 1 }),
+        message: encodeSm("csi", "E2SM-CSI-ControlMessage", {
+          "controlMessage-formats": {
+            "controlMessage-Format1": {
+              precoder: {
+                weights: [Array.from({ length: ports }, (_, p) => ({ re: 8192, im: p % 2 ? -8192 : 8192 }))],
+              },
+            },
+          },
+        }),
+      }),
+    );
     ric.send(rcControl(r, u, r.net.scenario.cells[r.net.serving[u]].neighbours[0]));
     ric.send({
       procedure: "RICsubscriptionDelete",
@@ -591,6 +674,8 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
     const pdus = r.transcript[0];
     expect(pdus.length).toBeGreaterThan(30);
     expect(r.rics[0].of("RICserviceUpdate")).toHaveLength(2);
+    expect(r.rics[0].of("RICcontrol", "successfulOutcome").length).toBeGreaterThanOrEqual(2);
+    expect(indications(r, 0, 7).length).toBeGreaterThan(0);
     expect(await checkTranscript(oracles, version, pdus)).toEqual([]);
   });
 });

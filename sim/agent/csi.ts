@@ -1,0 +1,257 @@
+/**
+ * E2SM-CSI (ours, docs/service-models/e2sm-csi.md) in the simulated gNB: periodic wideband Type I
+ * single-panel CSI reports (RI, PMI, CQI) computed from each UE's true channel (paths traced on the
+ * true scene from the serving panel), and precoder refinement control: the gNB serves the UE with the
+ * RIC's precoder, at the SINR it achieves on the true channel, until its validity ends. While CSI runs
+ * for a UE, its link adaptation follows the CSI (rank and effective SINR), not the SSB beam's SINR.
+ */
+import { CSI_OID, SERVICE_MODELS } from "../../e2sm/index.js";
+import { perSubcarrierDbm } from "../../twin/radio-map/index.js";
+import type { Scene } from "../../twin/scene/index.js";
+import { type CsiChannel, type CsiPorts, evaluatePrecoder, precoder, rank2Offsets, typeIReport } from "../ran/csi.js";
+import { type CsiPanel, csiPanelOf, portChannels, subbandOffsets, UePaths } from "../ran/csi-channel.js";
+import { CqiTable } from "../ran/link.js";
+import { Rrc } from "../ran/network.js";
+import type { NodeContext } from "./node.js";
+import { type IndicationOut, Periodic, type RanService, type Result, type RunningAction, refuse } from "./service.js";
+
+const TYPE_I_REPORT = 1;
+const PRECODER_REFINEMENT = 1;
+/** Subbands the wideband CSI averages over. */
+const SUBBANDS = 8;
+/** How often a RIC precoder in force is evaluated again on the moving channel (s). */
+const REFRESH_S = 0.1;
+const WEIGHT_SCALE = 2 ** 15;
+
+interface Override {
+  readonly cell: number;
+  readonly rank: number;
+  readonly w: Float64Array;
+  readonly untilS: number;
+}
+
+export function csiService(ctx: NodeContext, trueScene: Scene): RanService<{ periodS: number }> {
+  const net = ctx.net;
+  const s = net.scenario;
+  // the panel of each cell (repeaters carry the SSB beams; CSI-RS comes from the panel itself)
+  const actual: CsiPanel[] = s.cells.map((c) => csiPanelOf(c.points[0].actual));
+  const ports: CsiPorts[] = s.cells.map((c) => csiPanelOf(c.points[0].nominal).ports);
+  const perRe = s.cells.map(
+    (c) =>
+      10 ** (perSubcarrierDbm(c.points[0].actual.powerDbm, s.carrier.bandwidthHz, s.carrier.subcarrierSpacingHz) / 10),
+  );
+  const paths = new UePaths(
+    trueScene,
+    s.cells.map((c) => c.points[0].actual),
+    {
+      frequencyHz: s.carrier.frequencyHz,
+      maxDepth: s.propagation.maxDepth,
+      diffraction: s.propagation.diffraction,
+      heightM: s.propagation.heightM,
+    },
+  );
+  const offsets = subbandOffsets(s.carrier.bandwidthHz, SUBBANDS);
+  const table = new CqiTable(s.carrier.cqiTable);
+  const overrides = new Map<number, Override>();
+  const refresh = new Periodic(REFRESH_S, net.timeS);
+  const served = (u: number) => net.rrc[u] === Rrc.Connected && ctx.hosts(net.serving[u]);
+
+  /** Each UE's channel now, tracing in one batch per cell those that moved. */
+  const channels = (ues: readonly number[]): Map<number, CsiChannel> => {
+    const traced = paths.pathsOf(
+      ues.map((u) => ({ u, cell: net.serving[u], x: net.mobility.x[u], y: net.mobility.y[u] })),
+    );
+    return new Map(
+      ues.map((u) => {
+        const c = net.serving[u];
+        return [
+          u,
+          {
+            rx: 2,
+            ports: 2 * ports[c].n1 * ports[c].n2,
+            subbands: portChannels(actual[c], traced.get(u)!, offsets),
+            snr: perRe[c] / net.interferenceAndNoiseMw(u),
+          },
+        ];
+      }),
+    );
+  };
+
+  /** Serves UE `u` with the RIC's precoder on its current channel; the SINR (dB) it achieves. */
+  const apply = (u: number, o: Override, ch: CsiChannel): number => {
+    const eff = new Float64Array(o.rank);
+    const rate = evaluatePrecoder(ch, o.w, o.rank, eff);
+    const sinrDb = 10 * Math.log10(Math.max(2 ** (rate / o.rank) - 1, 1e-30));
+    net.setCsiLink(u, o.cell, sinrDb, o.rank, o.untilS);
+    return sinrDb;
+  };
+
+  return {
+    smId: "csi",
+    sm: SERVICE_MODELS.csi,
+    oid: CSI_OID,
+    definition: () => {
+      const cells = ctx.node.cells.filter((c) => net.cellOn[c]);
+      if (cells.length === 0) return undefined;
+      return {
+        "ranFunction-Name": {
+          "ranFunction-ShortName": "TWINRIC-E2SM-CSI",
+          "ranFunction-E2SM-OID": CSI_OID,
+          "ranFunction-Description": "Channel state information",
+        },
+        reportStyles: [
+          {
+            "ric-ReportStyle-Type": TYPE_I_REPORT,
+            "ric-ReportStyle-Name": "Type I single-panel CSI",
+            "ric-ActionFormat-Type": 1,
+            "ric-IndicationHeaderFormat-Type": 1,
+            "ric-IndicationMessageFormat-Type": 1,
+          },
+        ],
+        controlStyles: [
+          {
+            "ric-ControlStyle-Type": PRECODER_REFINEMENT,
+            "ric-ControlStyle-Name": "Precoder refinement",
+            "ric-ControlHeaderFormat-Type": 1,
+            "ric-ControlMessageFormat-Type": 1,
+            "ric-ControlOutcomeFormat-Type": 1,
+          },
+        ],
+        cells: cells.map((c) => ({
+          cellGlobalID: ctx.cgi(c),
+          ...ports[c],
+          codebookMode: 1,
+        })),
+      };
+    },
+
+    trigger(value: any): Result<{ trigger: { periodS: number } }> {
+      const ms = value?.reportingPeriod;
+      if (typeof ms !== "number") return refuse({ ricRequest: "unspecified" }, "no reporting period");
+      return { ok: true, trigger: { periodS: ms / 1000 } };
+    },
+
+    action(trigger, request): Result<{ running: RunningAction }> {
+      const def = request.definition as any;
+      const f1 = def?.["actionDefinition-formats"]?.["actionDefinition-Format1"];
+      if (request.type !== "report" || def?.["ric-Style-Type"] !== TYPE_I_REPORT || !f1) {
+        return refuse({ ricRequest: "action-not-supported" }, "CSI offers report style 1 (action format 1) only");
+      }
+      const cells = f1.scope?.cells?.map((c: any) => ctx.cellOf(c));
+      if (cells?.some((c: number) => !ctx.hosts(c))) {
+        return refuse({ ricRequest: "action-not-supported" }, "a cell of the scope is not a cell of this node");
+      }
+      const listed: Set<number> | undefined = f1.scope?.ues ? new Set(f1.scope.ues) : undefined;
+      const every = new Periodic(trigger.periodS, net.timeS);
+      return {
+        ok: true,
+        running: {
+          step(t: number): IndicationOut[] {
+            if (!every.due(t)) return [];
+            const ues: number[] = [];
+            for (let u = 0; u < net.ueCount; u++) {
+              if (served(u) && (!cells || cells.includes(net.serving[u])) && (!listed || listed.has(u))) ues.push(u);
+            }
+            if (ues.length === 0) return [];
+            const chs = channels(ues);
+            const ueReports = ues.map((u) => {
+              const c = net.serving[u];
+              const ch = chs.get(u)!;
+              const r = typeIReport(ports[c], ch, table);
+              // the gNB adapts the link to the CSI, unless the RIC's precoder is in force
+              const o = overrides.get(u);
+              if (o && o.cell === c && o.untilS > t) apply(u, o, ch);
+              else {
+                const mean = r.rate / r.ri;
+                net.setCsiLink(u, c, 10 * Math.log10(Math.max(2 ** mean - 1, 1e-30)), r.ri, t + 2 * trigger.periodS);
+              }
+              return { ueId: u, servingCell: ctx.cgi(c), ri: r.ri, pmi: r.pmi, cqi: r.cqi };
+            });
+            return [
+              {
+                type: "report",
+                header: { collectionTime: ctx.timestamp(8) },
+                message: { "indicationMessage-formats": { "indicationMessage-Format1": { ueReports } } },
+              },
+            ];
+          },
+          stop() {},
+        },
+      };
+    },
+
+    step(t) {
+      if (overrides.size === 0 || !refresh.due(t)) return;
+      const live: number[] = [];
+      for (const [u, o] of overrides) {
+        if (o.untilS <= t || net.serving[u] !== o.cell || !served(u)) overrides.delete(u);
+        else live.push(u);
+      }
+      if (live.length === 0) return;
+      const chs = channels(live);
+      for (const u of live) apply(u, overrides.get(u)!, chs.get(u)!);
+    },
+
+    control({ header, message }) {
+      const h = header as any;
+      const f1 = (message as any)?.["controlMessage-formats"]?.["controlMessage-Format1"];
+      if (h?.["ric-Style-Type"] !== PRECODER_REFINEMENT || !f1) {
+        return refuse(
+          { ricRequest: "action-not-supported" },
+          "CSI control: style 1 (precoder refinement), message format 1",
+        );
+      }
+      const u = ctx.ueOfNumber(h.ueId);
+      if (u < 0) return refuse({ ricRequest: "control-message-invalid" }, `no UE ${h.ueId}`);
+      if (!served(u))
+        return refuse({ ricRequest: "control-failed-to-execute" }, `UE ${u} is not connected to this node`);
+      const c = net.serving[u];
+      const w = precoderOf(ports[c], f1.precoder);
+      if (typeof w === "string") return refuse({ ricRequest: "control-message-invalid" }, w);
+      const untilS = f1.validity === undefined ? Number.POSITIVE_INFINITY : net.timeS + f1.validity / 1000;
+      const o: Override = { cell: c, rank: w.rank, w: w.w, untilS };
+      overrides.set(u, o);
+      const sinrDb = apply(u, o, channels([u]).get(u)!);
+      return {
+        ok: true,
+        outcome: { appliedRank: w.rank, sinr: Math.max(-300, Math.min(600, Math.round(sinrDb * 10))) },
+      };
+    },
+  };
+}
+
+/** The precoder a control asks for (P x rank, unit norm), or why it cannot be used on this cell. */
+function precoderOf(c: CsiPorts, choice: any): { rank: number; w: Float64Array } | string {
+  const P = 2 * c.n1 * c.n2;
+  if (choice?.typeI) {
+    const { ri, pmi } = choice.typeI;
+    if (ri < 1 || ri > c.maxRank) return `rank ${ri} is above the cell's ${c.maxRank}`;
+    const pairs = rank2Offsets(c).length;
+    if (
+      pmi.i11 >= c.n1 * c.o1 ||
+      pmi.i12 >= c.n2 * c.o2 ||
+      pmi.i2 >= (ri === 1 ? 4 : 2) ||
+      (ri === 2 && (pmi.i13 ?? 0) >= pairs)
+    ) {
+      return `PMI ${JSON.stringify(pmi)} is outside the cell's codebook (N1 O1 = ${c.n1 * c.o1}, N2 O2 = ${c.n2 * c.o2})`;
+    }
+    return { rank: ri, w: precoder(c, ri as 1 | 2, pmi) };
+  }
+  const layers = choice?.weights as { re: number; im: number }[][] | undefined;
+  if (!layers) return "no precoder";
+  const rank = layers.length;
+  if (rank > c.maxRank) return `${rank} layers, above the cell's rank ${c.maxRank}`;
+  if (layers.some((l) => l.length !== P)) return `each layer needs ${P} port weights`;
+  const w = new Float64Array(2 * P * rank);
+  let norm = 0;
+  layers.forEach((layer, l) =>
+    layer.forEach(({ re, im }, p) => {
+      w[2 * (p * rank + l)] = re / WEIGHT_SCALE;
+      w[2 * (p * rank + l) + 1] = im / WEIGHT_SCALE;
+      norm += (re / WEIGHT_SCALE) ** 2 + (im / WEIGHT_SCALE) ** 2;
+    }),
+  );
+  if (!(norm > 0)) return "all weights are zero";
+  for (let i = 0; i < w.length; i++) w[i] /= Math.sqrt(norm);
+  return { rank, w };
+}
