@@ -7,6 +7,8 @@
  *             to an in-process RIC
  *   e2-full   + UE-level KPM of every UE (format 4), BM beam and position reports, all every 100 ms,
  *             and RC insert on every A3 handover (the RIC does not answer: the gNB waits the deadline)
+ *   e2-csi    + cell-level KPM and Type I CSI reports of every UE every 100 ms (each UE's paths traced
+ *             on the true scene whenever it moved a metre)
  *
  * with E2 messages and bytes per second produced and the process's memory after the runs. The RIC
  * answers E2 Setup and subscriptions; indications it only counts (their decoding is the RIC's cost).
@@ -24,6 +26,7 @@ import { defaultCacheDir } from "../sim/world/coverage.js";
 import { buildWorld } from "../sim/world/world.js";
 import {
   bmSubscription,
+  csiSubscription,
   kpmAction,
   kpmSubscription,
   rcInsertSubscription,
@@ -36,7 +39,7 @@ const { values } = parseArgs({
     scenario: { type: "string", default: "urban-district" },
     duration: { type: "string", default: "60" },
     runs: { type: "string", default: "3" },
-    modes: { type: "string", default: "ran,e2-kpm,e2-full" },
+    modes: { type: "string", default: "ran,e2-kpm,e2-full,e2-csi" },
   },
 });
 const durationS = Number(values.duration);
@@ -45,8 +48,8 @@ const started = performance.now();
 const world = await buildWorld(scenario, { cacheDir: defaultCacheDir() });
 const worldS = (performance.now() - started) / 1000;
 
-type Mode = "ran" | "e2-kpm" | "e2-full";
-const ALL_MODES: Mode[] = ["ran", "e2-kpm", "e2-full"];
+type Mode = "ran" | "e2-kpm" | "e2-full" | "e2-csi";
+const ALL_MODES: Mode[] = ["ran", "e2-kpm", "e2-full", "e2-csi"];
 const MODES = values.modes!.split(",") as Mode[];
 for (const m of MODES) if (!ALL_MODES.includes(m)) throw new Error(`--modes: no mode ${m} (${ALL_MODES.join(", ")})`);
 
@@ -64,6 +67,7 @@ const CELL_MEASURES = [
 function subscriptions(mode: Mode): E2Message[] {
   const kpm = kpmSubscription(1, 100, kpmAction.format1(CELL_MEASURES, 100));
   if (mode === "e2-kpm") return [kpm];
+  if (mode === "e2-csi") return [kpm, csiSubscription(6, 100)];
   const ueMeasures = ["DRB.UEThpDl", "RRU.PrbUsedDl", "RSRP", "SINR", "CQI"];
   return [
     kpm,
@@ -117,7 +121,7 @@ for (let r = 0; r < Number(values.runs); r++) {
     const totals = { messages: 0, bytes: 0 };
     let e2: E2Nodes | undefined;
     if (mode !== "ran") {
-      e2 = new E2Nodes(net, { version: 3 });
+      e2 = new E2Nodes(net, { version: 3, trueScene: mode === "e2-csi" ? world.actual : undefined });
       for (const node of e2.nodes) {
         const [nodeEnd, ricEnd] = inProcessLinkPair();
         void node.agent.connect(nodeEnd);

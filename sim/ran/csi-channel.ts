@@ -2,14 +2,22 @@
  * The CSI-RS channel of a cell's panel to a UE on the true scene: the panel is taken as dual-polarised
  * (+/-45 deg slants at every element position) with one CSI-RS port per column and polarisation (N1 =
  * columns, N2 = 1: each port a column fed evenly, at the panel's mechanical tilt), and the UE as two
- * receive antennas (vertical and horizontal). Paths come from the twin's tracer; a UE's paths are
- * traced again once it has moved `retraceM` from where they were traced, or changed cell.
+ * receive antennas (vertical and horizontal). Paths come from the twin's tracer, each cell's candidate
+ * search done once; a UE's paths are traced again once it has moved `retraceM` from where they were
+ * traced, or changed cell.
  */
 
 import { type CellSpec, cellFromSpec } from "../../twin/antenna/cell-spec.js";
 import type { Cell } from "../../twin/antenna/index.js";
 import { frequencyResponse, subcarrierOffsets } from "../../twin/channel/frequency-response.js";
-import { type Path, solvePaths, TracingScene, type Vec3 } from "../../twin/paths/index.js";
+import {
+  type Path,
+  pathsTo,
+  prepareTransmitter,
+  TracingScene,
+  type Transmitter,
+  type Vec3,
+} from "../../twin/paths/index.js";
 import type { Scene } from "../../twin/scene/index.js";
 import type { CsiPorts } from "./csi.js";
 
@@ -81,6 +89,8 @@ interface Anchor {
 export class UePaths {
   private readonly tracing: TracingScene;
   private readonly anchors = new Map<number, Anchor>();
+  /** Each cell's transmitter, prepared on first use (its candidate search is the costly part). */
+  private readonly transmitters = new Map<number, Transmitter>();
 
   constructor(
     trueScene: Scene,
@@ -96,34 +106,40 @@ export class UePaths {
     this.tracing = new TracingScene(trueScene);
   }
 
-  /**
-   * The paths of each of `ues` (UE, serving cell, x, y), tracing those that need it in one call per
-   * cell (the tracer's candidate search is per transmitter).
-   */
+  /** The paths of each of `ues` (UE, serving cell, x, y), tracing those that moved or changed cell. */
   pathsOf(ues: readonly { u: number; cell: number; x: number; y: number }[]): Map<number, readonly Path[]> {
     const retrace2 = (this.options.retraceM ?? 1) ** 2;
-    const stale = new Map<number, { u: number; x: number; y: number }[]>();
+    const out = new Map<number, readonly Path[]>();
     for (const q of ues) {
-      const a = this.anchors.get(q.u);
-      if (a && a.cell === q.cell && (a.x - q.x) ** 2 + (a.y - q.y) ** 2 < retrace2) continue;
-      const list = stale.get(q.cell) ?? [];
-      list.push(q);
-      stale.set(q.cell, list);
+      let a = this.anchors.get(q.u);
+      if (!a || a.cell !== q.cell || (a.x - q.x) ** 2 + (a.y - q.y) ** 2 >= retrace2) {
+        a = {
+          x: q.x,
+          y: q.y,
+          cell: q.cell,
+          paths: pathsTo(this.transmitter(q.cell), [q.x, q.y, this.options.heightM]),
+        };
+        this.anchors.set(q.u, a);
+      }
+      out.set(q.u, a.paths);
     }
-    for (const [cell, list] of stale) {
-      const spec = this.panels[cell];
-      const rx: Vec3[] = list.map((q) => [q.x, q.y, this.options.heightM]);
-      const solved = solvePaths(this.tracing, spec.position as Vec3, rx, {
-        frequencyHz: this.options.frequencyHz,
-        maxDepth: this.options.maxDepth,
-        diffraction: this.options.diffraction,
-      });
-      list.forEach((q, i) => this.anchors.set(q.u, { x: q.x, y: q.y, cell, paths: solved[i].paths }));
-    }
-    return new Map(ues.map((q) => [q.u, this.anchors.get(q.u)!.paths]));
+    return out;
   }
 
   forget(u: number): void {
     this.anchors.delete(u);
+  }
+
+  private transmitter(cell: number): Transmitter {
+    let t = this.transmitters.get(cell);
+    if (!t) {
+      t = prepareTransmitter(this.tracing, this.panels[cell].position as Vec3, {
+        frequencyHz: this.options.frequencyHz,
+        maxDepth: this.options.maxDepth,
+        diffraction: this.options.diffraction,
+      });
+      this.transmitters.set(cell, t);
+    }
+    return t;
   }
 }

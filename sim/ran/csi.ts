@@ -198,27 +198,97 @@ export function evaluatePrecoder(ch: CsiChannel, w: Float64Array, rank: number, 
   return total;
 }
 
-/** The PMI, RI and CQI a UE reports for a channel: the rank and precoder of the highest rate. */
+/**
+ * The PMI, RI and CQI a UE reports for a channel: the rank and precoder of the highest rate. The
+ * search works in beam space: each subband's channel is projected once on every DFT beam of each
+ * polarisation, and every candidate's layers are then sums of two projections.
+ */
 export function typeIReport(c: CsiPorts, ch: CsiChannel, table: CqiTable): CsiReport {
-  const ports = 2 * c.n1 * c.n2;
+  const half = c.n1 * c.n2;
+  const ports = 2 * half;
   if (ch.ports !== ports) throw new RangeError(`channel has ${ch.ports} ports, the codebook ${ports}`);
-  let best = { rate: Number.NEGATIVE_INFINITY, rank: 1 as 1 | 2, pmi: { i11: 0, i12: 0, i2: 0 } as Pmi };
   const L = c.n1 * c.o1;
   const M = c.n2 * c.o2;
+  const beams = L * M;
+  const K = ch.subbands.length;
+  const rx = ch.rx;
+  // proj[((k * rx + r) * 2 + pol) * beams + beam], complex: sum over a polarisation's ports of h v
+  const proj = new Float64Array(2 * K * rx * 2 * beams);
+  const vRe = new Float64Array(half);
+  const vIm = new Float64Array(half);
+  for (let l = 0; l < L; l++) {
+    for (let m = 0; m < M; m++) {
+      const beam = l * M + m;
+      for (let a = 0; a < c.n1; a++) {
+        for (let b = 0; b < c.n2; b++) {
+          const angle = (2 * Math.PI * l * a) / L + (2 * Math.PI * m * b) / M;
+          vRe[a * c.n2 + b] = Math.cos(angle);
+          vIm[a * c.n2 + b] = Math.sin(angle);
+        }
+      }
+      for (let k = 0; k < K; k++) {
+        const h = ch.subbands[k];
+        for (let r = 0; r < rx; r++) {
+          for (let pol = 0; pol < 2; pol++) {
+            let re = 0;
+            let im = 0;
+            for (let p = 0; p < half; p++) {
+              const hr = h[2 * (r * ports + pol * half + p)];
+              const hi = h[2 * (r * ports + pol * half + p) + 1];
+              re += hr * vRe[p] - hi * vIm[p];
+              im += hr * vIm[p] + hi * vRe[p];
+            }
+            const at = 2 * (((k * rx + r) * 2 + pol) * beams + beam);
+            proj[at] = re;
+            proj[at + 1] = im;
+          }
+        }
+      }
+    }
+  }
+  const g = new Float64Array(2 * rx * 2);
+  const sinr = new Float64Array(2);
+  /** Mean rate over the subbands of beams (b1, b2 or -1) co-phased by j^n. */
+  const rateOf = (b1: number, b2: number, n: number): number => {
+    const rank = b2 < 0 ? 1 : 2;
+    const scale = 1 / Math.sqrt(ports * rank);
+    const cRe = Math.cos((Math.PI / 2) * n);
+    const cIm = Math.sin((Math.PI / 2) * n);
+    let total = 0;
+    for (let k = 0; k < K; k++) {
+      for (let r = 0; r < rx; r++) {
+        for (let layer = 0; layer < rank; layer++) {
+          const beam = layer === 0 ? b1 : b2;
+          const sign = layer === 0 ? 1 : -1;
+          const A = 2 * ((k * rx + r) * 2 * beams + beam);
+          const B = 2 * (((k * rx + r) * 2 + 1) * beams + beam);
+          // (v on A) + sign j^n (v on B)
+          const bRe = proj[B] * cRe - proj[B + 1] * cIm;
+          const bIm = proj[B] * cIm + proj[B + 1] * cRe;
+          g[2 * (r * rank + layer)] = (proj[A] + sign * bRe) * scale;
+          g[2 * (r * rank + layer) + 1] = (proj[A + 1] + sign * bIm) * scale;
+        }
+      }
+      gramSinrs(g, rx, rank, ch.snr / rank, sinr);
+      for (let layer = 0; layer < rank; layer++) total += rate(sinr[layer]);
+    }
+    return total / K;
+  };
+  let best = { rate: Number.NEGATIVE_INFINITY, rank: 1 as 1 | 2, pmi: { i11: 0, i12: 0, i2: 0 } as Pmi };
+  const pairs = rank2Offsets(c);
   for (let l = 0; l < L; l++) {
     for (let m = 0; m < M; m++) {
       for (let n = 0; n < 4; n++) {
-        const pmi = { i11: l, i12: m, i2: n };
-        const r = evaluatePrecoder(ch, precoder(c, 1, pmi), 1);
-        if (r > best.rate) best = { rate: r, rank: 1, pmi };
+        const r = rateOf(l * M + m, -1, n);
+        if (r > best.rate) best = { rate: r, rank: 1, pmi: { i11: l, i12: m, i2: n } };
       }
-      if (c.maxRank < 2 || ch.rx < 2) continue;
-      const pairs = rank2Offsets(c);
+      if (c.maxRank < 2 || rx < 2) continue;
       for (let i13 = 0; i13 < pairs.length; i13++) {
+        const [k1, k2] = pairs[i13];
+        const second = ((l + k1) % L) * M + ((m + k2) % M);
         for (let n = 0; n < 2; n++) {
-          const pmi = { i11: l, i12: m, i13, i2: n };
-          const r = evaluatePrecoder(ch, precoder(c, 2, pmi), 2);
-          if (r > best.rate) best = { rate: r, rank: 2, pmi };
+          const r = rateOf(l * M + m, second, n);
+          if (r > best.rate) best = { rate: r, rank: 2, pmi: { i11: l, i12: m, i13, i2: n } };
         }
       }
     }

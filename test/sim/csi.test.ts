@@ -1,6 +1,14 @@
 /** Type I single-panel CSI: codebook, MMSE SINRs, and the PMI / RI / CQI a UE picks. */
 import { describe, expect, it } from "vitest";
-import { type CsiChannel, type CsiPorts, layerSinrs, precoder, rank2Offsets, typeIReport } from "../../sim/ran/csi.js";
+import {
+  type CsiChannel,
+  type CsiPorts,
+  evaluatePrecoder,
+  layerSinrs,
+  precoder,
+  rank2Offsets,
+  typeIReport,
+} from "../../sim/ran/csi.js";
 import { CqiTable } from "../../sim/ran/link.js";
 import { Rng } from "../../sim/random.js";
 
@@ -165,6 +173,35 @@ describe("typeIReport", () => {
     );
     for (let i = 1; i < cqis.length; i++) expect(cqis[i]).toBeGreaterThanOrEqual(cqis[i - 1]);
     expect(cqis[0]).toBeLessThan(cqis.at(-1)!);
+  });
+
+  it("finds, in beam space, the same best precoder as evaluating every candidate on the channel", () => {
+    const rng = new Rng(9, "csi-search");
+    for (let trial = 0; trial < 12; trial++) {
+      const rx = 1 + (trial % 2);
+      const subbands = Array.from({ length: 3 }, () => Float64Array.from({ length: 2 * rx * P }, () => rng.normal()));
+      const ch: CsiChannel = { rx, ports: P, subbands, snr: 10 ** rng.uniform(-1, 2) };
+      let best = { rate: -1, key: "" };
+      for (let l = 0; l < 16; l++) {
+        for (let m = 0; m < 8; m++) {
+          for (let n = 0; n < 4; n++) {
+            const r = evaluatePrecoder(ch, precoder(PORTS, 1, { i11: l, i12: m, i2: n }), 1);
+            if (r > best.rate) best = { rate: r, key: `1:${l},${m},${n}` };
+          }
+          if (rx < 2) continue;
+          for (let i13 = 0; i13 < 4; i13++) {
+            for (let n = 0; n < 2; n++) {
+              const r = evaluatePrecoder(ch, precoder(PORTS, 2, { i11: l, i12: m, i13, i2: n }), 2);
+              if (r > best.rate) best = { rate: r, key: `2:${l},${m},${i13},${n}` };
+            }
+          }
+        }
+      }
+      const report = typeIReport(PORTS, ch, table);
+      const { i11, i12, i13, i2 } = report.pmi;
+      expect(report.rate).toBeCloseTo(best.rate, 9);
+      expect(report.ri === 1 ? `1:${i11},${i12},${i2}` : `2:${i11},${i12},${i13},${i2}`).toBe(best.key);
+    }
   });
 
   it("refuses a channel whose port count is not the codebook's", () => {

@@ -10,8 +10,11 @@ export {
   type Link,
   lineOfSightPath,
   type PathSolverOptions,
+  pathsTo,
+  prepareTransmitter,
   solvePaths,
   specularPath,
+  type Transmitter,
 } from "./path-solver.js";
 export {
   coherentGain,

@@ -40,31 +40,57 @@ export function solvePaths(
   receivers: readonly Vec3[],
   options: PathSolverOptions,
 ): Paths[] {
+  const transmitter = prepareTransmitter(ts, tx, options);
+  return receivers.map((rx) => ({
+    frequencyHz: transmitter.link.frequencyHz,
+    tx,
+    rx,
+    paths: pathsTo(transmitter, rx),
+    warnings: transmitter.link.warnings,
+  }));
+}
+
+/** A transmitter ready for any number of receivers: its link and its candidate plane sequences. */
+export interface Transmitter {
+  readonly link: Link;
+  readonly sequences: readonly (readonly number[])[];
+  readonly options: PathSolverOptions;
+}
+
+/**
+ * Does the per-transmitter work once (the candidate search shoots rays from it): keep the result to
+ * find paths to receivers that come one at a time, such as moving UEs.
+ */
+export function prepareTransmitter(ts: TracingScene, tx: Vec3, options: PathSolverOptions): Transmitter {
   const maxDepth = options.maxDepth ?? 3;
   if (!Number.isInteger(maxDepth) || maxDepth < 0)
     throw new RangeError(`maxDepth ${maxDepth} is not a whole number >= 0`);
   const link = createLink(ts, tx, options.frequencyHz);
-  const candidates =
+  const sequences =
     options.reflection !== false && maxDepth > 0
       ? findCandidates(ts.planes, ts.caster, tx, { ...DEFAULT_CANDIDATE_OPTIONS, ...options.candidates, maxDepth })
           .sequences
       : [];
-  return receivers.map((rx) => {
-    const paths: Path[] = [];
-    const losVisible = hasLineOfSight(link, rx);
-    if (options.los !== false && losVisible) paths.push(lineOfSightPath(link, rx));
-    for (const seq of candidates) {
-      const p = specularPath(link, rx, seq);
+  return { link, sequences, options };
+}
+
+/** Every path from a prepared transmitter to `rx`. */
+export function pathsTo(t: Transmitter, rx: Vec3): Path[] {
+  const { link, options } = t;
+  const paths: Path[] = [];
+  const losVisible = hasLineOfSight(link, rx);
+  if (options.los !== false && losVisible) paths.push(lineOfSightPath(link, rx));
+  for (const seq of t.sequences) {
+    const p = specularPath(link, rx, seq);
+    if (p) paths.push(p);
+  }
+  if (options.diffraction !== false) {
+    for (const w of link.ts.wedges) {
+      const p = diffractedPath(link, rx, w, losVisible);
       if (p) paths.push(p);
     }
-    if (options.diffraction !== false) {
-      for (const w of ts.wedges) {
-        const p = diffractedPath(link, rx, w, losVisible);
-        if (p) paths.push(p);
-      }
-    }
-    return { frequencyHz: link.frequencyHz, tx, rx, paths, warnings: link.warnings };
-  });
+  }
+  return paths;
 }
 
 /** What every path from one transmitter at one frequency shares. */
