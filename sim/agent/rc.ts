@@ -1,5 +1,6 @@
 /**
- * E2SM-RC v01.03 in the simulated gNB: handover control (control style 3 "Connected Mode Mobility
+ * E2SM-RC v01.03 in the simulated gNB: report style 4 ("UE Information": RRC state changes, event
+ * trigger format 4, RAN parameter 202), handover control (control style 3 "Connected Mode Mobility
  * Control", action 1 "Handover Control") and insert style 3 ("Connected Mode Mobility Control
  * Request"): when A3 triggers a handover for a UE of this node and a RIC subscribed to the insert, the
  * node asks the RIC (event trigger format 2, call process type 3 "Mobility Management", breakpoint 1
@@ -9,7 +10,7 @@
  * srsRAN reads it); a control may also give it as a hex NCI string or a 36-bit BIT STRING.
  */
 import { decode, encode, rcV1, SERVICE_MODELS, typeOf } from "../../e2sm/index.js";
-import type { ControlResult } from "../ran/network.js";
+import { type ControlResult, Rrc } from "../ran/network.js";
 import type { NodeContext } from "./node.js";
 import { type IndicationOut, type RanService, type Result, type RunningAction, refuse } from "./service.js";
 
@@ -21,6 +22,10 @@ const MOBILITY_STYLE = 3;
 const HANDOVER_ACTION = 1;
 const HANDOVER_REQUEST_INDICATION = 1;
 const P = { targetPrimaryCell: 1, choiceTargetCell: 2, nrCell: 3, nrCgi: 4 } as const;
+const UE_INFO_STYLE = 4;
+/** RAN parameter 202, "RRC State" (as OAI reports it): 0 connected, 1 inactive, 2 idle. */
+const RRC_STATE_PARAMETER = 202;
+const RRC_STATE_NAMES = ["rrc-connected", "rrc-inactive", "rrc-idle"] as const;
 
 const nrCgiType = typeOf(rcV1, "NR-CGI");
 
@@ -30,7 +35,15 @@ interface PendingInsert {
   readonly deadlineS: number;
 }
 
-export interface RcService extends RanService<true> {
+type RcTrigger = { kind: "breakpoint" } | { kind: "ue-info"; conditions: RrcCondition[] };
+
+/** A UE information change the RIC subscribed to: RRC state changed to one of `to`. */
+interface RrcCondition {
+  readonly id: number;
+  readonly to: readonly string[];
+}
+
+export interface RcService extends RanService<RcTrigger> {
   /** The network's handover decider for UEs of this node: ask the RIC when one subscribed. */
   decide(ue: number, source: number, target: number): "baseline" | "defer";
   /** Insert requests the RIC has not answered yet (and whose deadline has not passed). */
@@ -77,6 +90,11 @@ export function rcService(ctx: NodeContext): RcService {
             "ric-EventTriggerStyle-Name": "Call Process Breakpoint",
             "ric-EventTriggerFormat-Type": 2,
           },
+          {
+            "ric-EventTriggerStyle-Type": UE_INFO_STYLE,
+            "ric-EventTriggerStyle-Name": "UE Information Change",
+            "ric-EventTriggerFormat-Type": 4,
+          },
         ],
         "ran-CallProcessTypes-List": [
           {
@@ -88,6 +106,19 @@ export function rcService(ctx: NodeContext): RcService {
                 "callProcessBreakpoint-Name": "Handover Preparation",
               },
             ],
+          },
+        ],
+      },
+      "ranFunctionDefinition-Report": {
+        "ric-ReportStyle-List": [
+          {
+            "ric-ReportStyle-Type": UE_INFO_STYLE,
+            "ric-ReportStyle-Name": "UE Information",
+            "ric-SupportedEventTriggerStyle-Type": UE_INFO_STYLE,
+            "ric-ReportActionFormat-Type": 1,
+            "ric-IndicationHeaderFormat-Type": 1,
+            "ric-IndicationMessageFormat-Type": 2,
+            "ran-ReportParameters-List": [named(RRC_STATE_PARAMETER, "RRC State")],
           },
         ],
       },
@@ -138,7 +169,17 @@ export function rcService(ctx: NodeContext): RcService {
       },
     }),
 
-    trigger(value: any): Result<{ trigger: true }> {
+    trigger(value: any): Result<{ trigger: RcTrigger }> {
+      const f4 = value?.["ric-eventTrigger-formats"]?.["eventTrigger-Format4"];
+      if (f4) {
+        const conditions: RrcCondition[] = [];
+        for (const item of f4["uEInfoChange-List"]) {
+          const states = item.triggerType?.["triggerType-Choice-RRCstate"]?.["rrcState-List"];
+          if (!states) return refuse({ ricRequest: "unspecified" }, "UE information changes: RRC state changes only");
+          conditions.push({ id: item["ric-eventTriggerCondition-ID"], to: states.map((x: any) => x.stateChangedTo) });
+        }
+        return { ok: true, trigger: { kind: "ue-info", conditions } };
+      }
       const f2 = value?.["ric-eventTrigger-formats"]?.["eventTrigger-Format2"];
       if (
         !f2 ||
@@ -147,14 +188,15 @@ export function rcService(ctx: NodeContext): RcService {
       ) {
         return refuse(
           { ricRequest: "unspecified" },
-          "the node offers event trigger format 2 on call process 3 (mobility), breakpoint 1 (handover preparation) only",
+          "the node offers event trigger format 2 on call process 3 (mobility), breakpoint 1 (handover preparation), and format 4 (RRC state changes)",
         );
       }
-      return { ok: true, trigger: true };
+      return { ok: true, trigger: { kind: "breakpoint" } };
     },
 
-    action(_trigger, request): Result<{ running: RunningAction }> {
+    action(trigger, request): Result<{ running: RunningAction }> {
       const def = request.definition as any;
+      if (trigger.kind === "ue-info") return ueInfoReport(trigger.conditions, request.type, def);
       const f3 = def?.["ric-actionDefinition-formats"]?.["actionDefinition-Format3"];
       if (request.type !== "insert" || def?.["ric-Style-Type"] !== MOBILITY_STYLE || !f3) {
         return refuse(
@@ -239,6 +281,74 @@ export function rcService(ctx: NodeContext): RcService {
       return outcome(net.handover(ue, cell), cell);
     },
   };
+
+  /** Report style 4: each RRC state change of a UE of this node that a condition names. */
+  function ueInfoReport(
+    conditions: readonly RrcCondition[],
+    type: string,
+    def: any,
+  ): Result<{ running: RunningAction }> {
+    const f1 = def?.["ric-actionDefinition-formats"]?.["actionDefinition-Format1"];
+    if (type !== "report" || def?.["ric-Style-Type"] !== UE_INFO_STYLE || !f1) {
+      return refuse({ ricRequest: "action-not-supported" }, "RC reports: style 4 (UE information), action format 1");
+    }
+    const asked = f1["ranP-ToBeReported-List"].map((p: any) => p["ranParameter-ID"]);
+    if (asked.some((id: number) => id !== RRC_STATE_PARAMETER)) {
+      return refuse(
+        { ricRequest: "action-not-supported" },
+        `UE information: RAN parameter ${RRC_STATE_PARAMETER} (RRC State) only`,
+      );
+    }
+    // the state each UE was last seen in: 0 connected, 2 idle (inactive is not modelled)
+    const stateOf = (u: number) => (net.rrc[u] === Rrc.Idle ? 2 : 0);
+    const seen = Uint8Array.from({ length: net.ueCount }, (_, u) => stateOf(u));
+    return {
+      ok: true,
+      running: {
+        step(): IndicationOut[] {
+          const changed: number[] = [];
+          for (let u = 0; u < net.ueCount; u++) {
+            const now = stateOf(u);
+            if (now === seen[u]) continue;
+            seen[u] = now;
+            if (ctx.hosts(net.serving[u])) changed.push(u);
+          }
+          const out: IndicationOut[] = [];
+          for (const c of conditions) {
+            const ues = changed.filter((u) => c.to.includes("any") || c.to.includes(RRC_STATE_NAMES[seen[u]]));
+            if (ues.length === 0) continue;
+            out.push({
+              type: "report",
+              header: {
+                "ric-indicationHeader-formats": {
+                  "indicationHeader-Format1": { "ric-eventTriggerCondition-ID": c.id },
+                },
+              },
+              message: {
+                "ric-indicationMessage-formats": {
+                  "indicationMessage-Format2": {
+                    "ueParameter-List": ues.map((u) => ({
+                      ueID: ctx.ueId(u),
+                      "ranP-List": [
+                        {
+                          "ranParameter-ID": RRC_STATE_PARAMETER,
+                          "ranParameter-valueType": {
+                            "ranP-Choice-ElementFalse": { "ranParameter-value": { valueInt: seen[u] } },
+                          },
+                        },
+                      ],
+                    })),
+                  },
+                },
+              },
+            });
+          }
+          return out;
+        },
+        stop() {},
+      },
+    };
+  }
 
   function outcome(result: ControlResult, cell: number) {
     const value = {

@@ -246,3 +246,38 @@ export function csiSubscription(instance: number, periodMs: number, scope: unkno
     ],
   });
 }
+
+/** RC report style 4: RRC state changes to `to` ("rrc-connected", "rrc-idle", "any"), reporting `parameter`. */
+export const rcUeInfoSubscription = (instance: number, to: string[], parameter = 202) =>
+  ricSubscriptionRequest({
+    requestId: { requestor: 7, instance },
+    ranFunctionId: 2,
+    eventTrigger: encodeSm("rc", "E2SM-RC-EventTrigger", {
+      "ric-eventTrigger-formats": {
+        "eventTrigger-Format4": {
+          "uEInfoChange-List": [
+            {
+              "ric-eventTriggerCondition-ID": instance,
+              triggerType: {
+                "triggerType-Choice-RRCstate": {
+                  "rrcState-List": to.map((stateChangedTo) => ({ stateChangedTo })),
+                },
+              },
+            },
+          ],
+        },
+      },
+    }),
+    actions: [
+      {
+        id: 1,
+        type: "report",
+        definition: encodeSm("rc", "E2SM-RC-ActionDefinition", {
+          "ric-Style-Type": 4,
+          "ric-actionDefinition-formats": {
+            "actionDefinition-Format1": { "ranP-ToBeReported-List": [{ "ranParameter-ID": parameter }] },
+          },
+        }),
+      },
+    ],
+  });

@@ -28,6 +28,7 @@ import {
   kpmSubscription,
   type Rig,
   rcInsertSubscription,
+  rcUeInfoSubscription,
   rig,
   testCond,
   twoSites,
@@ -443,6 +444,42 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
     });
   });
 
+  it("reports RRC state changes of its UEs (RC report style 4, UE information)", async () => {
+    const r = await rig(version);
+    r.rics[0].send(rcUeInfoSubscription(91, ["rrc-connected"]));
+    r.rics[0].send(rcUeInfoSubscription(92, ["rrc-idle"]));
+    r.rics[0].send(rcUeInfoSubscription(93, ["any"], 17)); // a parameter it does not report
+    await r.settle();
+    expect(
+      r.rics[0].of("RICsubscription", "unsuccessfulOutcome").map((x) => x.msg.ies.RICrequestID.ricInstanceID),
+    ).toEqual([93]);
+    const before = Uint8Array.from(r.net.rrc);
+    await r.steps(25);
+    const reported = indications(r, 0, 91).flatMap((x) => {
+      const { header, message } = decodeIndication("rc", x.msg);
+      expect(header["ric-indicationHeader-formats"]["indicationHeader-Format1"]["ric-eventTriggerCondition-ID"]).toBe(
+        91,
+      );
+      return message["ric-indicationMessage-formats"]["indicationMessage-Format2"]["ueParameter-List"].map((p: any) => {
+        expect(p["ranP-List"]).toEqual([
+          {
+            "ranParameter-ID": 202,
+            "ranParameter-valueType": { "ranP-Choice-ElementFalse": { "ranParameter-value": { valueInt: 0 } } },
+          },
+        ]);
+        return p.ueID["gNB-UEID"]["amf-UE-NGAP-ID"];
+      });
+    });
+    // the UEs that set up a connection on the west gNB since the subscription
+    const expected = [...Array(r.net.ueCount).keys()].filter(
+      (u) =>
+        before[u] === Rrc.Idle && r.net.rrc[u] !== Rrc.Idle && r.e2.nodes[0].config.cells.includes(r.net.serving[u]),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(reported.sort((a, b) => a - b)).toEqual(expected);
+    expect(indications(r, 0, 92)).toEqual([]); // nobody went idle yet
+  });
+
   it("deletes subscriptions, answers Reset and Service Query, and reports undecodable bytes", async () => {
     const r = await rig(version, { kpmVersion: version });
     const ric = r.rics[0];
@@ -640,6 +677,7 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
       }),
     );
     ric.send(rcInsertSubscription(6));
+    ric.send(rcUeInfoSubscription(8, ["any"]));
     ric.send(csiSubscription(7, 200));
     await r.settle();
     await r.steps(60);
