@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { connectE2 } from "../ric/transports/tcp.js";
 import { keepConnected } from "../sim/agent/connect.js";
 import { E2Nodes } from "../sim/agent/e2-nodes.js";
+import { csiOf } from "../sim/ran/csi-engine.js";
 import { Network } from "../sim/ran/network.js";
 import type { SimReport } from "../sim/report.js";
 import { parseDuration, parseSpeed, runNetwork } from "../sim/run.js";
@@ -116,6 +117,8 @@ async function simulate(argv: string[], io: CliIo): Promise<number> {
     onProgress: (what, f) => bar.update(what, f),
   }).finally(() => bar.stop());
   const net = new Network({ scenario, field: world.field, walk: world.walk, roads: world.roads });
+  // the gNBs' own CSI (rrm.csiPeriodMs) needs each UE's true channel
+  if (scenario.rrm.csiPeriodMs !== undefined) csiOf(net, world.actual);
   const prepareS = (performance.now() - prepared) / 1000;
   const duration = durationS ?? scenario.durationS;
   const stop = new AbortController();

@@ -137,9 +137,8 @@ export class E2Agent {
 
   /** Runs every admitted action; called after each network step. */
   tick(): void {
-    const t = this.ctx.net.timeS;
-    for (const s of this.functions.values()) s.step?.(t);
     if (this.state !== "ready") return;
+    const t = this.ctx.net.timeS;
     for (const sub of this.subscriptions.values()) {
       for (const action of sub.actions) {
         const out = action.running.step(t);

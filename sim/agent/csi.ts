@@ -6,85 +6,20 @@
  * for a UE, its link adaptation follows the CSI (rank and effective SINR), not the SSB beam's SINR.
  */
 import { CSI_OID, SERVICE_MODELS } from "../../e2sm/index.js";
-import { perSubcarrierDbm } from "../../twin/radio-map/index.js";
-import type { Scene } from "../../twin/scene/index.js";
-import { type CsiChannel, type CsiPorts, evaluatePrecoder, precoder, rank2Offsets, typeIReport } from "../ran/csi.js";
-import { type CsiPanel, csiPanelOf, portChannels, subbandOffsets, UePaths } from "../ran/csi-channel.js";
-import { CqiTable } from "../ran/link.js";
+import { type CsiPorts, precoder, rank2Offsets } from "../ran/csi.js";
+import type { CsiEngine } from "../ran/csi-engine.js";
 import { Rrc } from "../ran/network.js";
 import type { NodeContext } from "./node.js";
 import { type IndicationOut, Periodic, type RanService, type Result, type RunningAction, refuse } from "./service.js";
 
 const TYPE_I_REPORT = 1;
 const PRECODER_REFINEMENT = 1;
-/** Subbands the wideband CSI averages over. */
-const SUBBANDS = 8;
-/** How often a RIC precoder in force is evaluated again on the moving channel (s). */
-const REFRESH_S = 0.1;
 const WEIGHT_SCALE = 2 ** 15;
 
-interface Override {
-  readonly cell: number;
-  readonly rank: number;
-  readonly w: Float64Array;
-  readonly untilS: number;
-}
-
-export function csiService(ctx: NodeContext, trueScene: Scene): RanService<{ periodS: number }> {
+export function csiService(ctx: NodeContext, engine: CsiEngine): RanService<{ periodS: number }> {
   const net = ctx.net;
-  const s = net.scenario;
-  // the panel of each cell (repeaters carry the SSB beams; CSI-RS comes from the panel itself)
-  const actual: CsiPanel[] = s.cells.map((c) => csiPanelOf(c.points[0].actual));
-  const ports: CsiPorts[] = s.cells.map((c) => csiPanelOf(c.points[0].nominal).ports);
-  const perRe = s.cells.map(
-    (c) =>
-      10 ** (perSubcarrierDbm(c.points[0].actual.powerDbm, s.carrier.bandwidthHz, s.carrier.subcarrierSpacingHz) / 10),
-  );
-  const paths = new UePaths(
-    trueScene,
-    s.cells.map((c) => c.points[0].actual),
-    {
-      frequencyHz: s.carrier.frequencyHz,
-      maxDepth: s.propagation.maxDepth,
-      diffraction: s.propagation.diffraction,
-      heightM: s.propagation.heightM,
-    },
-  );
-  const offsets = subbandOffsets(s.carrier.bandwidthHz, SUBBANDS);
-  const table = new CqiTable(s.carrier.cqiTable);
-  const overrides = new Map<number, Override>();
-  const refresh = new Periodic(REFRESH_S, net.timeS);
+  const ports = engine.ports;
   const served = (u: number) => net.rrc[u] === Rrc.Connected && ctx.hosts(net.serving[u]);
-
-  /** Each UE's channel now, tracing in one batch per cell those that moved. */
-  const channels = (ues: readonly number[]): Map<number, CsiChannel> => {
-    const traced = paths.pathsOf(
-      ues.map((u) => ({ u, cell: net.serving[u], x: net.mobility.x[u], y: net.mobility.y[u] })),
-    );
-    return new Map(
-      ues.map((u) => {
-        const c = net.serving[u];
-        return [
-          u,
-          {
-            rx: 2,
-            ports: 2 * ports[c].n1 * ports[c].n2,
-            subbands: portChannels(actual[c], traced.get(u)!, offsets),
-            snr: perRe[c] / net.interferenceAndNoiseMw(u),
-          },
-        ];
-      }),
-    );
-  };
-
-  /** Serves UE `u` with the RIC's precoder on its current channel; the SINR (dB) it achieves. */
-  const apply = (u: number, o: Override, ch: CsiChannel): number => {
-    const eff = new Float64Array(o.rank);
-    const rate = evaluatePrecoder(ch, o.w, o.rank, eff);
-    const sinrDb = 10 * Math.log10(Math.max(2 ** (rate / o.rank) - 1, 1e-30));
-    net.setCsiLink(u, o.cell, sinrDb, o.rank, o.untilS);
-    return sinrDb;
-  };
 
   return {
     smId: "csi",
@@ -117,11 +52,7 @@ export function csiService(ctx: NodeContext, trueScene: Scene): RanService<{ per
             "ric-ControlOutcomeFormat-Type": 1,
           },
         ],
-        cells: cells.map((c) => ({
-          cellGlobalID: ctx.cgi(c),
-          ...ports[c],
-          codebookMode: 1,
-        })),
+        cells: cells.map((c) => ({ cellGlobalID: ctx.cgi(c), ...ports[c], codebookMode: 1 })),
       };
     },
 
@@ -153,19 +84,11 @@ export function csiService(ctx: NodeContext, trueScene: Scene): RanService<{ per
               if (served(u) && (!cells || cells.includes(net.serving[u])) && (!listed || listed.has(u))) ues.push(u);
             }
             if (ues.length === 0) return [];
-            const chs = channels(ues);
+            const chs = engine.channels(ues);
+            // the gNB adapts each UE's link to its report until two periods on
             const ueReports = ues.map((u) => {
-              const c = net.serving[u];
-              const ch = chs.get(u)!;
-              const r = typeIReport(ports[c], ch, table);
-              // the gNB adapts the link to the CSI, unless the RIC's precoder is in force
-              const o = overrides.get(u);
-              if (o && o.cell === c && o.untilS > t) apply(u, o, ch);
-              else {
-                const mean = r.rate / r.ri;
-                net.setCsiLink(u, c, 10 * Math.log10(Math.max(2 ** mean - 1, 1e-30)), r.ri, t + 2 * trigger.periodS);
-              }
-              return { ueId: u, servingCell: ctx.cgi(c), ri: r.ri, pmi: r.pmi, cqi: r.cqi };
+              const r = engine.report(u, chs.get(u)!, 2 * trigger.periodS);
+              return { ueId: u, servingCell: ctx.cgi(net.serving[u]), ri: r.ri, pmi: r.pmi, cqi: r.cqi };
             });
             return [
               {
@@ -180,18 +103,6 @@ export function csiService(ctx: NodeContext, trueScene: Scene): RanService<{ per
       };
     },
 
-    step(t) {
-      if (overrides.size === 0 || !refresh.due(t)) return;
-      const live: number[] = [];
-      for (const [u, o] of overrides) {
-        if (o.untilS <= t || net.serving[u] !== o.cell || !served(u)) overrides.delete(u);
-        else live.push(u);
-      }
-      if (live.length === 0) return;
-      const chs = channels(live);
-      for (const u of live) apply(u, overrides.get(u)!, chs.get(u)!);
-    },
-
     control({ header, message }) {
       const h = header as any;
       const f1 = (message as any)?.["controlMessage-formats"]?.["controlMessage-Format1"];
@@ -203,15 +114,13 @@ export function csiService(ctx: NodeContext, trueScene: Scene): RanService<{ per
       }
       const u = ctx.ueOfNumber(h.ueId);
       if (u < 0) return refuse({ ricRequest: "control-message-invalid" }, `no UE ${h.ueId}`);
-      if (!served(u))
+      if (!served(u)) {
         return refuse({ ricRequest: "control-failed-to-execute" }, `UE ${u} is not connected to this node`);
-      const c = net.serving[u];
-      const w = precoderOf(ports[c], f1.precoder);
+      }
+      const w = precoderOf(ports[net.serving[u]], f1.precoder);
       if (typeof w === "string") return refuse({ ricRequest: "control-message-invalid" }, w);
       const untilS = f1.validity === undefined ? Number.POSITIVE_INFINITY : net.timeS + f1.validity / 1000;
-      const o: Override = { cell: c, rank: w.rank, w: w.w, untilS };
-      overrides.set(u, o);
-      const sinrDb = apply(u, o, channels([u]).get(u)!);
+      const sinrDb = engine.impose(u, { rank: w.rank, w: w.w, untilS });
       return {
         ok: true,
         outcome: { appliedRank: w.rank, sinr: Math.max(-300, Math.min(600, Math.round(sinrDb * 10))) },

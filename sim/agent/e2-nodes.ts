@@ -9,6 +9,7 @@
  */
 import type { E2apVersion } from "../../e2sm/index.js";
 import type { Scene } from "../../twin/scene/index.js";
+import { csiOf } from "../ran/csi-engine.js";
 import type { Network } from "../ran/network.js";
 import type { E2Report } from "../report.js";
 import { type AgentEvent, type AgentStats, E2Agent, emptyStats } from "./agent.js";
@@ -61,7 +62,7 @@ export class E2Nodes {
           kpmService(ctx, this.kpmVersion),
           rc,
           bmService(ctx, { positionErrorM: net.scenario.reality.positionErrorM }),
-          ...(options.trueScene ? [csiService(ctx, options.trueScene)] : []),
+          ...(options.trueScene ? [csiService(ctx, csiOf(net, options.trueScene))] : []),
         ],
         log: options.log,
       });

@@ -56,8 +56,6 @@ export interface RanService<Trigger = unknown> {
   trigger(value: unknown): Result<{ trigger: Trigger }>;
   /** Admits one action of a subscription with that trigger. */
   action(trigger: Trigger, request: ActionRequest): Result<{ running: RunningAction }>;
-  /** Work of its own every step, subscribed or not (e.g. keeping a RIC's precoder current). */
-  step?(timeS: number): void;
   /** Executes a control; the outcome value goes in the acknowledge or the failure. */
   control?(request: ControlRequest): Result<{ outcome?: unknown }> & { outcome?: unknown };
 }

@@ -82,6 +82,8 @@ export class Network {
   readonly dtS: number;
   /** Decides handovers triggered by A3 (default: the gNB itself). */
   handoverDecider: HandoverDecider = () => "baseline";
+  /** CSI from the true channel (made with the true scene by `csiOf`, sim/ran/csi-engine.ts), stepped with the network. */
+  csi: { step(t: number): void } | undefined = undefined;
   /** Told when a cell goes off or comes back on (the E2 node announces it to the RIC). */
   onCellState: (cell: number, on: boolean) => void = () => {};
   /** Per cell: 1 while it transmits, 0 while it is off (an outage, energy saving). */
@@ -316,6 +318,7 @@ export class Network {
       }
       this.handoverStep(u, t);
     }
+    this.csi?.step(t);
     this.schedule(t, dt);
   }
 

@@ -94,6 +94,8 @@ export interface Rrm {
   readonly rrcSetupMs: number;
   readonly measuredCells: number;
   readonly idleMeasurementMs: number;
+  /** Baseline CSI period (ms), or undefined: links adapt to the SSB beam's SINR. */
+  readonly csiPeriodMs?: number;
 }
 
 export interface Reality {

@@ -140,6 +140,8 @@ export interface RrmSpec {
   readonly measuredCells?: number;
   /** Idle UEs measure once per DRX cycle, this long (ms; TS 38.133 idle-mode measurement period). */
   readonly idleMeasurementMs?: number;
+  /** The gNB runs Type I CSI for every connected UE this often (ms) and adapts links to it; absent: off. */
+  readonly csiPeriodMs?: number;
 }
 
 export interface RealitySpec {
@@ -366,6 +368,7 @@ export const SCENARIO_SCHEMA = strictObject(
       rrcSetupMs: ms(10000),
       measuredCells: { type: "integer", minimum: 1, maximum: 64 },
       idleMeasurementMs: { type: "number", minimum: 1, maximum: 10240 },
+      csiPeriodMs: { type: "number", minimum: 5, maximum: 640 },
     }),
     events: {
       type: "array",
