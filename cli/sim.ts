@@ -32,8 +32,9 @@ default $TWINRIC_CACHE or ~/.cache/twinric); later runs start at once.
 
   --scenario   a bundled scenario (--list shows them; default urban-district) or a scenario YAML file
   --ric        connect every gNB (one per site) to a RIC's E2 endpoint: E2AP over TCP, each PDU behind a
-               4-byte big-endian length (twinric's RIC). The gNBs announce E2SM-KPM, E2SM-RC (handover
-               control, insert style 3) and E2SM-BM, and dial again when the link drops
+               4-byte big-endian length (twinric's RIC). The gNBs announce E2SM-KPM, E2SM-RC (UE
+               information reports, handover control, insert style 3), E2SM-BM and E2SM-CSI, and dial
+               again when the link drops
   --e2ap       E2AP version of the connections (default v3; O-RAN SC's e2term speaks v2)
   --kpm        E2SM-KPM version announced (default v3)
   --duration   simulated time: 90, 90s, 500ms, 2m, 1h (default: the scenario's durationS)

@@ -78,6 +78,8 @@ export interface E2Report {
   readonly controlsFailed: number;
   readonly errorIndicationsIn: number;
   readonly errorIndicationsOut: number;
+  /** Indications a service model could not carry (values beyond its ranges), dropped and logged. */
+  readonly indicationsDropped: number;
   /** Messages per `procedure/kind`, both ways. */
   readonly byType: Readonly<Record<string, number>>;
 }

@@ -21,7 +21,7 @@ import {
   ricSubscriptionFailure,
   ricSubscriptionResponse,
 } from "../../e2sm/index.js";
-import type { E2Link } from "../../ric/transports/link.js";
+import { type E2Link, LinkClosedError } from "../../ric/transports/link.js";
 import type { NodeContext } from "./node.js";
 import type { ActionRequest, IndicationOut, RanService, RunningAction } from "./service.js";
 
@@ -33,6 +33,8 @@ export interface AgentStats {
   controlsFailed: number;
   errorIndicationsIn: number;
   errorIndicationsOut: number;
+  /** Indications a service model could not carry (logged): values beyond its ranges. */
+  indicationsDropped: number;
   /** Messages per `procedure/kind`, both ways. */
   byType: Record<string, number>;
 }
@@ -68,6 +70,7 @@ export const emptyStats = (): AgentStats => ({
   controlsFailed: 0,
   errorIndicationsIn: 0,
   errorIndicationsOut: 0,
+  indicationsDropped: 0,
   byType: {},
 });
 
@@ -147,15 +150,6 @@ export class E2Agent {
     }
   }
 
-  /** Sends an indication outside `tick` (an insert asked for in the middle of a step). */
-  indicateNow(service: RanService, actionRunner: RunningAction, ind: IndicationOut): void {
-    for (const sub of this.subscriptions.values()) {
-      if (this.functions.get(sub.ranFunctionId) !== service) continue;
-      const action = sub.actions.find((a) => a.running === actionRunner);
-      if (action) this.indicate(sub, action, ind);
-    }
-  }
-
   // ---- E2 Setup --------------------------------------------------------------------------------
 
   private setup(): void {
@@ -181,7 +175,13 @@ export class E2Agent {
     const out = new Map<number, Uint8Array>();
     for (const [id, s] of this.functions) {
       const definition = s.definition();
-      if (definition !== undefined) out.set(id, encodeSm(s.sm, s.sm.payloads.RANfunctionDefinition!, definition));
+      if (definition === undefined) continue;
+      try {
+        out.set(id, encodeSm(s.sm, s.sm.payloads.RANfunctionDefinition!, definition));
+      } catch (e) {
+        if (!isE2CodecError(e)) throw e;
+        this.log("ran-function-left-out", `${s.smId}: ${e.message}`);
+      }
     }
     return out;
   }
@@ -213,6 +213,9 @@ export class E2Agent {
         this.retry = null;
         if (this.link && !this.link.closed) this.setup();
       }, wait * 1000);
+    } else {
+      // no time to wait given: drop the link, so whoever dials backs off and tries again
+      this.link?.close();
     }
   }
 
@@ -361,6 +364,21 @@ export class E2Agent {
   private indicate(sub: Subscription, action: Subscription["actions"][number], ind: IndicationOut): void {
     const service = this.functions.get(sub.ranFunctionId)!;
     const p = service.sm.payloads;
+    let header: Uint8Array;
+    let message: Uint8Array;
+    let callProcessId: Uint8Array | undefined;
+    try {
+      header = encodeSm(service.sm, p.RICindicationHeader!, ind.header);
+      message = encodeSm(service.sm, p.RICindicationMessage!, ind.message);
+      callProcessId =
+        ind.callProcessId === undefined ? undefined : encodeSm(service.sm, p.RICcallProcessID!, ind.callProcessId);
+    } catch (e) {
+      // a value the service model cannot carry (a scenario beyond its ranges): drop it, say so
+      if (!isE2CodecError(e)) throw e;
+      this.stats.indicationsDropped++;
+      this.log("indication-dropped", `${sub.key} action ${action.id}: ${e.message}`);
+      return;
+    }
     const sn = action.sn;
     action.sn = (action.sn + 1) % 65536;
     this.stats.indications++;
@@ -371,10 +389,9 @@ export class E2Agent {
         actionId: action.id,
         sn,
         type: ind.type,
-        header: encodeSm(service.sm, p.RICindicationHeader!, ind.header),
-        message: encodeSm(service.sm, p.RICindicationMessage!, ind.message),
-        callProcessId:
-          ind.callProcessId === undefined ? undefined : encodeSm(service.sm, p.RICcallProcessID!, ind.callProcessId),
+        header,
+        message,
+        callProcessId,
       }),
     );
   }
@@ -390,7 +407,7 @@ export class E2Agent {
       this.log("control-failed", `${requestId.requestor}/${requestId.instance}: ${reason}`);
       this.send(ricControlFailure({ requestId, ranFunctionId, cause, callProcessId: callProcessIdBytes, outcome }));
     };
-    const service = this.functions.get(ranFunctionId);
+    const service = this.announced.has(ranFunctionId) ? this.functions.get(ranFunctionId) : undefined;
     if (!service) return fail({ ricRequest: "ran-function-id-invalid" }, `no RAN function ${ranFunctionId}`);
     if (!service.control) return fail({ ricRequest: "action-not-supported" }, `${service.smId} has no control`);
     const header = this.decodePayload(service, "RICcontrolHeader", msg.ies.RICcontrolHeader);
@@ -448,10 +465,29 @@ export class E2Agent {
     for (const id of modified) this.revisions.set(id, (this.revisions.get(id) ?? 1) + 1);
     this.announced = current;
     if (added.length + modified.length + deleted.length > 0) this.serviceUpdate(added, modified, deleted);
+    this.endSubscriptionsOf(deleted);
+  }
+
+  /** The subscriptions of withdrawn RAN functions end; the RIC hears it (RIC Subscription Delete Required). */
+  private endSubscriptionsOf(ranFunctionIds: readonly number[]): void {
+    const ended = [...this.subscriptions.values()].filter((s) => ranFunctionIds.includes(s.ranFunctionId));
+    for (const sub of ended) this.stopSubscription(sub);
+    if (ended.length === 0 || this.state !== "ready") return;
+    this.send({
+      procedure: "RICsubscriptionDeleteRequired",
+      kind: "initiatingMessage",
+      ies: {
+        RICsubscriptionToBeRemoved: ended.map((s) => ({
+          ricRequestID: { ricRequestorID: s.requestId.requestor, ricInstanceID: s.requestId.instance },
+          ranFunctionID: s.ranFunctionId,
+          cause: { ricService: "ran-function-not-supported" },
+        })),
+      },
+    });
   }
 
   private serviceUpdate(added: readonly number[], modified: readonly number[], deleted: readonly number[]): void {
-    if (this.state === "down") return;
+    if (this.state !== "ready") return;
     const item = (id: number) => this.ranFunctionItem(id, this.announced.get(id)!);
     this.transaction = (this.transaction + 1) % 256;
     this.send({
@@ -507,7 +543,12 @@ export class E2Agent {
   private send(msg: E2Message): void {
     const link = this.link;
     if (!link || link.closed) return;
-    link.send(this.codec.encode(msg));
+    try {
+      link.send(this.codec.encode(msg));
+    } catch (e) {
+      if (e instanceof LinkClosedError) return; // the link's listener has been told: linkLost follows
+      throw e;
+    }
     this.stats.messagesOut++;
     this.count(msg);
   }

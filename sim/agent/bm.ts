@@ -10,7 +10,15 @@ import { pointingDirectionsDeg } from "../../twin/antenna/codebook.js";
 import { Rrc } from "../ran/network.js";
 import { Rng } from "../random.js";
 import type { NodeContext } from "./node.js";
-import { type IndicationOut, Periodic, type RanService, type Result, type RunningAction, refuse } from "./service.js";
+import {
+  chunks,
+  type IndicationOut,
+  Periodic,
+  type RanService,
+  type Result,
+  type RunningAction,
+  refuse,
+} from "./service.js";
 
 const BEAM_REPORT = 1;
 const POSITION_REPORT = 2;
@@ -19,6 +27,8 @@ const BEAM_SWITCH = 1;
 const RSRP_MIN = -1560;
 const RSRP_MAX = -310;
 const CM = 100;
+/** Beams E2SM-BM can name (BM-BeamId 0..63). */
+const MAX_BEAMS = 64;
 /** How long a switched beam holds when the control does not say. */
 const DEFAULT_HOLD_MS = 1000;
 
@@ -83,18 +93,14 @@ export function bmService(ctx: NodeContext, options: { positionErrorM: number })
           for (let u = 0; u < net.ueCount; u++) {
             if (!pick(u)) continue;
             const beams = reportedBeams(u, topK);
-            if (beams.length === 0) continue;
+            if (beams.length === 0 || net.servingBeam[u] >= MAX_BEAMS) continue;
             ueReports.push({ ueId: u, servingCell: ctx.cgi(net.serving[u]), servingBeam: net.servingBeam[u], beams });
           }
-          return ueReports.length
-            ? [
-                {
-                  type: "report",
-                  header: header(),
-                  message: { "indicationMessage-formats": { "indicationMessage-Format1": { ueReports } } },
-                },
-              ]
-            : [];
+          return chunks(ueReports).map((part) => ({
+            type: "report" as const,
+            header: header(),
+            message: { "indicationMessage-formats": { "indicationMessage-Format1": { ueReports: part } } },
+          }));
         });
       }
       if (style === POSITION_REPORT && format === "actionDefinition-Format2") {
@@ -129,15 +135,11 @@ export function bmService(ctx: NodeContext, options: { positionErrorM: number })
                 : undefined,
             });
           }
-          return uePositions.length
-            ? [
-                {
-                  type: "report",
-                  header: header(),
-                  message: { "indicationMessage-formats": { "indicationMessage-Format2": { uePositions } } },
-                },
-              ]
-            : [];
+          return chunks(uePositions).map((part) => ({
+            type: "report" as const,
+            header: header(),
+            message: { "indicationMessage-formats": { "indicationMessage-Format2": { uePositions: part } } },
+          }));
         });
       }
       return refuse({ ricRequest: "action-not-supported" }, `report style ${style} with ${format} is not offered`);
@@ -192,6 +194,7 @@ export function bmService(ctx: NodeContext, options: { positionErrorM: number })
         cellGlobalID: ctx.cgi(c),
         ssbBeams: net.scenario.cells[c].points
           .flatMap((p) => pointingDirectionsDeg(cellFromSpec(p.nominal).codebook))
+          .slice(0, MAX_BEAMS) // BM-BeamId reaches 63: a cell's further beams are not reported
           .map((d, beamId) => ({
             beamId,
             azimuth: clamp(Math.round(d.azimuthDeg * 10), -1800, 1800),
@@ -208,6 +211,7 @@ export function bmService(ctx: NodeContext, options: { positionErrorM: number })
     for (let r = 0; r < topK; r++) {
       const beam = report[at + 2 * r];
       if (Number.isNaN(beam)) break;
+      if (beam >= MAX_BEAMS) continue;
       out.push({ beamId: beam, rsrp: clamp(Math.round(report[at + 2 * r + 1] * 10), RSRP_MIN, RSRP_MAX) });
     }
     return out;

@@ -10,7 +10,15 @@ import { type CsiPorts, precoder, rank2Offsets } from "../ran/csi.js";
 import type { CsiEngine } from "../ran/csi-engine.js";
 import { Rrc } from "../ran/network.js";
 import type { NodeContext } from "./node.js";
-import { type IndicationOut, Periodic, type RanService, type Result, type RunningAction, refuse } from "./service.js";
+import {
+  chunks,
+  type IndicationOut,
+  Periodic,
+  type RanService,
+  type Result,
+  type RunningAction,
+  refuse,
+} from "./service.js";
 
 const TYPE_I_REPORT = 1;
 const PRECODER_REFINEMENT = 1;
@@ -26,7 +34,7 @@ export function csiService(ctx: NodeContext, engine: CsiEngine): RanService<{ pe
     sm: SERVICE_MODELS.csi,
     oid: CSI_OID,
     definition: () => {
-      const cells = ctx.node.cells.filter((c) => net.cellOn[c]);
+      const cells = ctx.node.cells.filter((c) => engine.serves(c));
       if (cells.length === 0) return undefined;
       return {
         "ranFunction-Name": {
@@ -81,22 +89,23 @@ export function csiService(ctx: NodeContext, engine: CsiEngine): RanService<{ pe
             if (!every.due(t)) return [];
             const ues: number[] = [];
             for (let u = 0; u < net.ueCount; u++) {
-              if (served(u) && (!cells || cells.includes(net.serving[u])) && (!listed || listed.has(u))) ues.push(u);
+              const c = net.serving[u];
+              if (served(u) && engine.serves(c) && (!cells || cells.includes(c)) && (!listed || listed.has(u))) {
+                ues.push(u);
+              }
             }
             if (ues.length === 0) return [];
             const chs = engine.channels(ues);
             // the gNB adapts each UE's link to its report until two periods on
             const ueReports = ues.map((u) => {
-              const r = engine.report(u, chs.get(u)!, 2 * trigger.periodS);
+              const r = engine.report(u, chs.get(u)!, 2 * trigger.periodS)!;
               return { ueId: u, servingCell: ctx.cgi(net.serving[u]), ri: r.ri, pmi: r.pmi, cqi: r.cqi };
             });
-            return [
-              {
-                type: "report",
-                header: { collectionTime: ctx.timestamp(8) },
-                message: { "indicationMessage-formats": { "indicationMessage-Format1": { ueReports } } },
-              },
-            ];
+            return chunks(ueReports).map((part) => ({
+              type: "report" as const,
+              header: { collectionTime: ctx.timestamp(8) },
+              message: { "indicationMessage-formats": { "indicationMessage-Format1": { ueReports: part } } },
+            }));
           },
           stop() {},
         },
@@ -121,6 +130,9 @@ export function csiService(ctx: NodeContext, engine: CsiEngine): RanService<{ pe
       if (typeof w === "string") return refuse({ ricRequest: "control-message-invalid" }, w);
       const untilS = f1.validity === undefined ? Number.POSITIVE_INFINITY : net.timeS + f1.validity / 1000;
       const sinrDb = engine.impose(u, { rank: w.rank, w: w.w, untilS });
+      if (sinrDb === undefined) {
+        return refuse({ ricRequest: "control-failed-to-execute" }, `cell ${net.serving[u]} serves no CSI now`);
+      }
       return {
         ok: true,
         outcome: { appliedRank: w.rank, sinr: Math.max(-300, Math.min(600, Math.round(sinrDb * 10))) },
@@ -135,6 +147,7 @@ function precoderOf(c: CsiPorts, choice: any): { rank: number; w: Float64Array }
   if (choice?.typeI) {
     const { ri, pmi } = choice.typeI;
     if (ri < 1 || ri > c.maxRank) return `rank ${ri} is above the cell's ${c.maxRank}`;
+    if ((ri === 2) !== (pmi.i13 !== undefined)) return `i13 is for rank 2, and only for it (rank ${ri})`;
     const pairs = rank2Offsets(c).length;
     if (
       pmi.i11 >= c.n1 * c.o1 ||
@@ -151,6 +164,7 @@ function precoderOf(c: CsiPorts, choice: any): { rank: number; w: Float64Array }
   const rank = layers.length;
   if (rank > c.maxRank) return `${rank} layers, above the cell's rank ${c.maxRank}`;
   if (layers.some((l) => l.length !== P)) return `each layer needs ${P} port weights`;
+  if (layers.some((l) => l.every(({ re, im }) => re === 0 && im === 0))) return "a layer's weights are all zero";
   const w = new Float64Array(2 * P * rank);
   let norm = 0;
   layers.forEach((layer, l) =>
@@ -160,7 +174,6 @@ function precoderOf(c: CsiPorts, choice: any): { rank: number; w: Float64Array }
       norm += (re / WEIGHT_SCALE) ** 2 + (im / WEIGHT_SCALE) ** 2;
     }),
   );
-  if (!(norm > 0)) return "all weights are zero";
   for (let i = 0; i < w.length; i++) w[i] /= Math.sqrt(norm);
   return { rank, w };
 }

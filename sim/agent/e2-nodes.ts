@@ -101,6 +101,7 @@ export class E2Nodes {
         "controlsFailed",
         "errorIndicationsIn",
         "errorIndicationsOut",
+        "indicationsDropped",
       ] as const) {
         total[k] += s[k];
       }
@@ -125,6 +126,7 @@ export class E2Nodes {
       controlsFailed: s.controlsFailed,
       errorIndicationsIn: s.errorIndicationsIn,
       errorIndicationsOut: s.errorIndicationsOut,
+      indicationsDropped: s.indicationsDropped,
       byType: s.byType,
     };
   }

@@ -3,13 +3,14 @@
  * names as srsRAN reports them; RSRP, SINR and CQI as plain means, which 28.552 only has as
  * distributions). Each is a ratio of two cumulative quantities, so one mechanism serves every window
  * and every level: over a window, the measurement is (growth of the numerator) / (growth of the
- * denominator), and a node-level value sums the parts of its cells.
+ * denominator). Over several cells or UEs, a mean per sample (throughput, RSRP, PRB %) pools the parts,
+ * and a count or amount per cell (connected UEs, PRBs) adds the targets' own values.
  */
 import type { Network } from "../ran/network.js";
 
 export interface Measure {
   readonly name: string;
-  /** Position in the RAN function definition, from 1: the measurement's id. */
+  /** The measurement's id: its place in the full list below, from 1 (a level's list may skip some). */
   readonly id: number;
   readonly unit: string;
   readonly integer: boolean;
@@ -19,6 +20,8 @@ export interface Measure {
   readonly ue?: (net: Network, u: number, out: Float64Array) => void;
   /** The measurement from the growth of its parts (a zero denominator gives no value). */
   readonly scale: number;
+  /** Over several targets: add each one's value (a count or amount) instead of pooling the parts. */
+  readonly additive?: boolean;
 }
 
 type Parts = (net: Network, i: number, out: Float64Array) => void;
@@ -64,6 +67,7 @@ const defs: Omit<Measure, "id">[] = [
     name: "RRU.PrbUsedDl",
     unit: "PRBs, mean",
     integer: true,
+    additive: true,
     cell: cellRatio("prbSeconds", "seconds"),
     ue: ueRatio("prbSeconds", "time"),
     scale: 1,
@@ -72,6 +76,7 @@ const defs: Omit<Measure, "id">[] = [
     name: "RRU.PrbAvailDl",
     unit: "PRBs",
     integer: true,
+    additive: true,
     cell: (net, c, out) => {
       out[0] = net.counters.of("seconds")[c] * net.scenario.carrier.prbs;
       out[1] = net.counters.of("seconds")[c];
@@ -90,6 +95,7 @@ const defs: Omit<Measure, "id">[] = [
     name: "RRC.ConnMean",
     unit: "UEs, mean connected",
     integer: false,
+    additive: true,
     cell: cellRatio("connectedUeSeconds", "seconds"),
     scale: 1,
   },
@@ -97,6 +103,7 @@ const defs: Omit<Measure, "id">[] = [
     name: "DRB.MeanActiveUeDl",
     unit: "UEs, mean with data",
     integer: false,
+    additive: true,
     cell: cellRatio("activeUeSeconds", "seconds"),
     scale: 1,
   },
@@ -137,13 +144,15 @@ export function measureOf(type: { measName?: string; measID?: number } | undefin
   return MEASURES.find((m) => m.id === type.measID);
 }
 
-/** The measurement over a window from the growth of its parts; undefined when it has no value. */
-export function measureValue(m: Measure, net: Network, dNum: number, dDen: number): number | undefined {
+/** The measurement over a window from the growth of its parts, unrounded; undefined when it has no value. */
+export function rawMeasure(m: Measure, net: Network, dNum: number, dDen: number): number | undefined {
   const scale = Number.isNaN(m.scale) ? 100 / net.scenario.carrier.prbs : m.scale;
   let v: number;
   if (Number.isNaN(dDen)) v = dNum * scale;
   else if (dDen > 0) v = (dNum / dDen) * scale;
   else return undefined;
-  if (!Number.isFinite(v)) return undefined;
-  return m.integer ? Math.max(0, Math.round(v)) : v;
+  return Number.isFinite(v) ? v : undefined;
 }
+
+/** A measured value as it is reported: integers rounded and never negative. */
+export const reported = (m: Measure, v: number): number => (m.integer ? Math.max(0, Math.round(v)) : v);

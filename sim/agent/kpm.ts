@@ -7,9 +7,18 @@
  */
 import { SERVICE_MODELS } from "../../e2sm/index.js";
 import type { Network } from "../ran/network.js";
-import { CELL_MEASURES, type Measure, measureOf, measureValue, UE_MEASURES } from "./kpm-measures.js";
+import { CELL_MEASURES, type Measure, measureOf, rawMeasure, reported, UE_MEASURES } from "./kpm-measures.js";
 import type { NodeContext } from "./node.js";
-import { type ActionRequest, type IndicationOut, Periodic, type RanService, type Result, refuse } from "./service.js";
+import {
+  type ActionRequest,
+  chunks,
+  type IndicationOut,
+  MAX_LIST,
+  Periodic,
+  type RanService,
+  type Result,
+  refuse,
+} from "./service.js";
 
 export const KPM_OIDS = { 2: "1.3.6.1.4.1.53148.1.2.2.2", 3: "1.3.6.1.4.1.53148.1.3.2.2" } as const;
 
@@ -93,6 +102,9 @@ export function kpmService(ctx: NodeContext, version: 2 | 3): RanService<KpmTrig
     if (granulS > trigger.periodS + 1e-9) {
       return actionNotSupported(`granularity period ${granulS * 1000} ms exceeds the report period`);
     }
+    if (Math.ceil(trigger.periodS / Math.max(granulS, net.dtS) - 1e-9) > MAX_LIST) {
+      return actionNotSupported(`more than ${MAX_LIST} granularity periods in one report`);
+    }
     let scopeCell = -1;
     const cgi = formatNo === 3 ? body.cellGlobalID : info.cellGlobalID;
     if (cgi) {
@@ -116,14 +128,14 @@ export function kpmService(ctx: NodeContext, version: 2 | 3): RanService<KpmTrig
       "indicationHeader-formats": {
         "indicationHeader-Format1": {
           colletStartTime: ctx.timestamp(version === 3 ? 8 : 4, window.startS),
-          senderName: `twinric ${ctx.node.name}`,
+          senderName: printable(`twinric ${ctx.node.name}`),
           senderType: "gNB",
           vendorName: "twinric",
         },
       },
     });
-    const message = (m: unknown) => {
-      const out = [{ type: "report" as const, header: header(), message: m }];
+    const message = (...messages: unknown[]) => {
+      const out = messages.map((m) => ({ type: "report" as const, header: header(), message: m }));
       window.reported(net.timeS);
       return out;
     };
@@ -183,7 +195,10 @@ export function kpmService(ctx: NodeContext, version: 2 | 3): RanService<KpmTrig
               measCondUEidList: body.measCondList.map((item: any, i: number) => ({
                 measType: item.measType,
                 matchingCond: item.matchingCond,
-                matchingUEidList: matched[i].length ? matched[i].map((u) => ({ ueID: ctx.ueId(u) })) : undefined,
+                // (informative: at most the list's 65,535; the measurement itself covers every UE matched)
+                matchingUEidList: matched[i].length
+                  ? matched[i].slice(0, MAX_LIST).map((u) => ({ ueID: ctx.ueId(u) }))
+                  : undefined,
               })),
               granulPeriod: body.granulPeriod,
             },
@@ -228,7 +243,11 @@ export function kpmService(ctx: NodeContext, version: 2 | 3): RanService<KpmTrig
         ],
       }));
       perUe.clear();
-      return message({ "indicationMessage-formats": { "indicationMessage-Format3": { ueMeasReportList: reports } } });
+      return message(
+        ...chunks(reports).map((part) => ({
+          "indicationMessage-formats": { "indicationMessage-Format3": { ueMeasReportList: part } },
+        })),
+      );
     });
   }
 }
@@ -292,7 +311,6 @@ class Window {
 class Meter {
   private readonly last: Float64Array[];
   private readonly parts = new Float64Array(2);
-  private readonly sum = new Float64Array(2);
 
   constructor(
     private readonly net: Network,
@@ -322,19 +340,38 @@ class Meter {
 
   /** One measurement over `targets` since the last sample (call `advance` once all are taken). */
   aggregateOne(i: number, targets: readonly number[]): Record_ {
-    const f = this.level === "cell" ? this.measures[i].cell! : this.measures[i].ue!;
+    const m = this.measures[i];
+    const f = this.level === "cell" ? m.cell! : m.ue!;
     const last = this.last[i];
-    this.sum[0] = 0;
-    this.sum[1] = 0;
+    let num = 0;
+    let den = 0;
+    let added = 0;
+    let values = 0;
     for (const k of targets) {
       f(this.net, k, this.parts);
-      this.sum[0] += this.parts[0] - last[2 * k];
-      this.sum[1] += this.parts[1] - last[2 * k + 1];
+      const dNum = this.parts[0] - last[2 * k];
+      const dDen = this.parts[1] - last[2 * k + 1];
+      if (m.additive) {
+        const v = rawMeasure(m, this.net, dNum, dDen);
+        if (v !== undefined) {
+          added += v;
+          values++;
+        }
+      } else {
+        num += dNum;
+        den += dDen;
+      }
     }
-    if (targets.length === 0) return { noValue: null };
-    const v = measureValue(this.measures[i], this.net, this.sum[0], this.sum[1]);
+    const v = m.additive
+      ? values > 0
+        ? added
+        : undefined
+      : targets.length
+        ? rawMeasure(m, this.net, num, den)
+        : undefined;
     if (v === undefined) return { noValue: null };
-    return this.measures[i].integer ? { integer: Math.min(v, 4294967295) } : { real: v };
+    const r = reported(m, v);
+    return m.integer ? { integer: Math.min(r, 4294967295) } : { real: r };
   }
 
   /** Ends the sample: every target's parts now become the base of the next. */
@@ -387,4 +424,9 @@ function compileTerm(choice: any): Condition | string {
     default:
       return `test expression ${expr} is not supported for ${type}`;
   }
+}
+
+/** Text as a PrintableString carries it: other characters become '-'. */
+function printable(text: string): string {
+  return text.replace(/[^A-Za-z0-9 '()+,\-./:=?]/g, "-");
 }

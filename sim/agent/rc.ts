@@ -219,6 +219,7 @@ export function rcService(ctx: NodeContext): RcService {
 
     decide(ue, _source, target) {
       if (inserts.size === 0) return "baseline";
+      for (const [id, p] of pending) if (p.deadlineS < net.timeS) pending.delete(id);
       const id = nextCallProcess;
       nextCallProcess = (nextCallProcess % 4294967295) + 1;
       pending.set(id, { ue, target, deadlineS: net.timeS + net.ricDeadlineS });

@@ -62,22 +62,14 @@ export interface RanService<Trigger = unknown> {
 
 export type ServiceFactory = (ctx: NodeContext) => RanService;
 
-/** Due times of a periodic report, in simulated time: first one period after the start. */
-export class Periodic {
-  private nextS: number;
+export { Periodic } from "../periodic.js";
 
-  constructor(
-    readonly periodS: number,
-    startS: number,
-  ) {
-    this.nextS = startS + periodS;
-  }
+/** The most items an E2SM list of UEs or records holds (65,535 in every model the node speaks). */
+export const MAX_LIST = 65535;
 
-  /** Whether a report is due at `timeS`; advances to the next due time when it is. */
-  due(timeS: number): boolean {
-    if (timeS + 1e-9 < this.nextS) return false;
-    // a late step catches up without a burst of reports
-    this.nextS = Math.max(this.nextS + this.periodS, timeS + this.periodS * 0.5);
-    return true;
-  }
+/** A list in pieces of at most `size`: one indication each, so nothing is cut off. */
+export function chunks<T>(list: readonly T[], size = MAX_LIST): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
 }

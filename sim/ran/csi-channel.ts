@@ -30,10 +30,10 @@ export interface CsiPanel {
 }
 
 /** The CSI-RS port layout of a panel (as configured: the twin's nominal panel serves the definition). */
-export function csiPanelOf(spec: CellSpec): CsiPanel {
+export function csiPanelOf(spec: CellSpec, maxRank: 1 | 2 = 2): CsiPanel {
   const slant = (deg: number) => cellFromSpec({ ...spec, array: { ...spec.array, polarization: deg } });
   return {
-    ports: { n1: spec.array.cols, n2: 1, o1: 4, o2: 1, maxRank: 2 },
+    ports: { n1: spec.array.cols, n2: 1, o1: 4, o2: 1, maxRank },
     slants: [slant(45), slant(-45)],
     rows: spec.array.rows,
     cols: spec.array.cols,
@@ -124,10 +124,6 @@ export class UePaths {
       out.set(q.u, a.paths);
     }
     return out;
-  }
-
-  forget(u: number): void {
-    this.anchors.delete(u);
   }
 
   private transmitter(cell: number): Transmitter {

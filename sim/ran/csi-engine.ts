@@ -6,11 +6,14 @@
  */
 import { perSubcarrierDbm } from "../../twin/radio-map/index.js";
 import type { Scene } from "../../twin/scene/index.js";
+import { Periodic } from "../periodic.js";
 import { type CsiChannel, type CsiPorts, type CsiReport, evaluatePrecoder, typeIReport } from "./csi.js";
 import { type CsiPanel, csiPanelOf, portChannels, subbandOffsets, UePaths } from "./csi-channel.js";
 import { CqiTable } from "./link.js";
 import { type Network, Rrc } from "./network.js";
 
+/** E2SM-CSI's largest N1 (CSI-CellConfig n1 1..16). */
+const MAX_N1 = 16;
 /** Subbands the wideband CSI averages over. */
 const SUBBANDS = 8;
 /** How often an imposed precoder is evaluated again on the moving channel (s). */
@@ -33,7 +36,7 @@ export class CsiEngine {
   private readonly table: CqiTable;
   private readonly imposed = new Map<number, ImposedPrecoder & { cell: number }>();
   private nextRefreshS = 0;
-  private nextBaselineS = 0;
+  private readonly baseline: Periodic | undefined;
 
   constructor(
     private readonly net: Network,
@@ -41,8 +44,9 @@ export class CsiEngine {
   ) {
     const s = net.scenario;
     // the panel of each cell (repeaters carry SSB beams; CSI-RS comes from the panel itself)
-    this.actual = s.cells.map((c) => csiPanelOf(c.points[0].actual));
-    this.ports = s.cells.map((c) => csiPanelOf(c.points[0].nominal).ports);
+    const maxRank = Math.min(2, s.carrier.maxLayers) as 1 | 2;
+    this.actual = s.cells.map((c) => csiPanelOf(c.points[0].actual, maxRank));
+    this.ports = s.cells.map((c) => csiPanelOf(c.points[0].nominal, maxRank).ports);
     this.perReMw = s.cells.map(
       (c) =>
         10 **
@@ -60,6 +64,15 @@ export class CsiEngine {
     );
     this.offsets = subbandOffsets(s.carrier.bandwidthHz, SUBBANDS);
     this.table = new CqiTable(s.carrier.cqiTable);
+    this.baseline = s.rrm.csiPeriodMs === undefined ? undefined : new Periodic(s.rrm.csiPeriodMs / 1000, net.timeS);
+  }
+
+  /**
+   * Whether cell `c` serves CSI now: on air, with a port layout E2SM-CSI can describe (N1 <= 16,
+   * at most 32 ports).
+   */
+  serves(c: number): boolean {
+    return this.net.cellOn[c] === 1 && this.ports[c].n1 <= MAX_N1;
   }
 
   /** Each UE's port channel now (paths traced again for those that moved a metre). */
@@ -89,8 +102,9 @@ export class CsiEngine {
    * The UE's CSI report on its channel; the gNB adapts the link to it for `holdS` unless a precoder
    * imposed on the UE is in force (then that one is served, evaluated on this channel).
    */
-  report(u: number, ch: CsiChannel, holdS: number): CsiReport {
+  report(u: number, ch: CsiChannel, holdS: number): CsiReport | undefined {
     const c = this.net.serving[u];
+    if (!this.serves(c)) return undefined;
     const r = typeIReport(this.ports[c], ch, this.table);
     const o = this.imposed.get(u);
     if (o && o.cell === c && o.untilS > this.net.timeS) this.serve(u, o, ch);
@@ -99,7 +113,8 @@ export class CsiEngine {
   }
 
   /** Serves UE `u` with precoder `p` from now until it expires or the UE leaves its cell: the SINR (dB). */
-  impose(u: number, p: ImposedPrecoder): number {
+  impose(u: number, p: ImposedPrecoder): number | undefined {
+    if (!this.serves(this.net.serving[u])) return undefined;
     const o = { ...p, cell: this.net.serving[u] };
     this.imposed.set(u, o);
     return this.serve(u, o, this.channels([u]).get(u)!);
@@ -112,19 +127,20 @@ export class CsiEngine {
       this.nextRefreshS = t + REFRESH_S;
       const live: number[] = [];
       for (const [u, o] of this.imposed) {
-        if (o.untilS <= t || net.serving[u] !== o.cell || net.rrc[u] !== Rrc.Connected) this.imposed.delete(u);
-        else live.push(u);
+        if (o.untilS <= t || net.serving[u] !== o.cell || net.rrc[u] !== Rrc.Connected || !this.serves(o.cell)) {
+          this.imposed.delete(u);
+        } else live.push(u);
       }
       const chs = this.channels(live);
       for (const u of live) this.serve(u, this.imposed.get(u)!, chs.get(u)!);
     }
-    const periodMs = net.scenario.rrm.csiPeriodMs;
-    if (periodMs !== undefined && t + 1e-9 >= this.nextBaselineS) {
-      this.nextBaselineS = t + periodMs / 1000;
+    if (this.baseline?.due(t)) {
       const ues: number[] = [];
-      for (let u = 0; u < net.ueCount; u++) if (net.rrc[u] === Rrc.Connected) ues.push(u);
+      for (let u = 0; u < net.ueCount; u++) {
+        if (net.rrc[u] === Rrc.Connected && this.serves(net.serving[u])) ues.push(u);
+      }
       const chs = this.channels(ues);
-      for (const u of ues) this.report(u, chs.get(u)!, (2 * periodMs) / 1000);
+      for (const u of ues) this.report(u, chs.get(u)!, 2 * this.baseline.periodS);
     }
   }
 

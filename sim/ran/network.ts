@@ -559,7 +559,16 @@ export class Network {
     this.outOfSync[u] = 0;
     this.inSync[u] = 0;
     this.hoTarget[u] = -1;
+    this.freshLink(u);
+  }
+
+  /** A new link (setup, re-establishment, handover, failure): nothing of the old one carries over. */
+  private freshLink(u: number): void {
     this.beamHeldUntil[u] = 0;
+    this.a3QuietUntil[u] = 0;
+    this.csiUntil[u] = 0;
+    const topK = this.scenario.rrm.beamReportTopK;
+    this.beamReport.fill(Number.NaN, u * 2 * topK, (u + 1) * 2 * topK);
   }
 
   /** Connects (setup or re-establishment) to the strongest measured cell on its strongest beam. */
@@ -574,6 +583,7 @@ export class Network {
     this.serving[u] = c;
     this.servingBeam[u] = this.bestBeamOf(c, u);
     this.rrc[u] = Rrc.Connected;
+    this.freshLink(u);
     this.lastDataS[u] = t;
     this.outOfSync[u] = 0;
     this.inSync[u] = 0;
@@ -717,7 +727,7 @@ export class Network {
     this.lastHoS[u] = t;
     this.serving[u] = target;
     this.servingBeam[u] = beam;
-    this.beamHeldUntil[u] = 0;
+    this.freshLink(u);
     this.rrc[u] = Rrc.Interrupted;
     this.until[u] = t + this.scenario.rrm.handover.interruptionMs / 1000;
     this.t310[u] = Number.NaN;
@@ -771,7 +781,7 @@ export class Network {
   }
 
   private csiLink(u: number): void {
-    const layers = this.csiLayers[u];
+    const layers = Math.min(this.csiLayers[u], this.scenario.carrier.maxLayers);
     this.link.layers = layers;
     this.link.cqi = this.cqiTable.cqi(this.csiSinrDb[u]);
     this.link.efficiency = layers * this.cqiTable.efficiencyOf(this.link.cqi);
@@ -838,7 +848,7 @@ export class Network {
       for (let m = 0; m < count; m++) {
         const u = members[from + m];
         const sinr = this.sinrDb[u];
-        if (this.csiUntil[u] > t && this.csiCell[u] === c) this.csiLink(u);
+        if (this.csiUntil[u] > t && this.csiCell[u] === c && this.cellOn[c]) this.csiLink(u);
         else chooseLink(this.cqiTable, sinr, maxLayers, this.link);
         this.cqi[u] = this.link.cqi;
         this.layers[u] = this.link.layers;

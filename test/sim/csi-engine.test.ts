@@ -41,7 +41,7 @@ describe("CSI in the RAN", () => {
     const u = [...net.rrc.keys()].find((v) => net.rrc[v] === Rrc.Connected)!;
     const cell = net.serving[u];
     const ports = engine.ports[cell];
-    const report = engine.report(u, engine.channels([u]).get(u)!, 1);
+    const report = engine.report(u, engine.channels([u]).get(u)!, 1)!;
     const turned = {
       ...report.pmi,
       i11: (report.pmi.i11 + (ports.n1 * ports.o1) / 2) % (ports.n1 * ports.o1),
@@ -51,8 +51,8 @@ describe("CSI in the RAN", () => {
       rank: 1,
       w: precoder(ports, 1, { ...report.pmi, i13: undefined, i2: report.pmi.i2 % 4 }),
       untilS: net.timeS + 0.2,
-    });
-    const bad = engine.impose(u, { rank: 1, w: precoder(ports, 1, turned), untilS: net.timeS + 0.2 });
+    })!;
+    const bad = engine.impose(u, { rank: 1, w: precoder(ports, 1, turned), untilS: net.timeS + 0.2 })!;
     expect(bad).toBeLessThan(good - 3);
     net.step();
     if (net.serving[u] === cell && net.rrc[u] === Rrc.Connected) expect(net.cqi[u]).toBeLessThan(report.cqi);

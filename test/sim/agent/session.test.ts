@@ -15,8 +15,10 @@ import {
   ricControlRequest,
   typeOf,
 } from "../../../e2sm/index.js";
+import { type E2Link, LinkClosedError, type LinkListener } from "../../../ric/transports/link.js";
+import { E2Nodes } from "../../../sim/agent/e2-nodes.js";
 import { type CountersSnapshot, countersBetween } from "../../../sim/ran/counters.js";
-import { Rrc } from "../../../sim/ran/network.js";
+import { Network, Rrc } from "../../../sim/ran/network.js";
 import { checkTranscript, type OracleSet } from "../../support/e2-transcript.js";
 import { startOracle, startTwinricModelsOracle } from "../../support/oracle.js";
 import {
@@ -735,4 +737,69 @@ it("replays: same seed, same E2 transcript, bit for bit", async () => {
   const a = await run();
   expect(a.length).toBeGreaterThan(1000);
   expect(await run()).toBe(a);
+});
+
+describe("robustness and aggregation", () => {
+  it("sums counts over a node's cells (connected UEs, PRBs) and pools means (throughput)", async () => {
+    const { scenario } = await twoSites();
+    // both cells on one site: one gNB with two cells
+    const oneSite = { ...scenario, cells: scenario.cells.map((c) => ({ ...c, site: "both", siteIndex: 0 })) };
+    const r = await rig(3, { scenario: oneSite });
+    expect(r.e2.nodes).toHaveLength(1);
+    r.rics[0].send(kpmSubscription(1, 500, kpmAction.format1(["RRC.ConnMean", "RRU.PrbAvailDl", "DRB.UEThpDl"], 500)));
+    await r.settle();
+    const before = r.net.counters.snapshot();
+    await r.steps(25);
+    const d = countersBetween(before, r.net.counters.snapshot());
+    const [ind] = indications(r, 0, 1);
+    const rec = decodeIndication("kpm-v3", ind.msg).message["indicationMessage-formats"]["indicationMessage-Format1"]
+      .measData[0].measRecord;
+    expect(rec[0].real).toBeCloseTo(d.connectedUeSeconds[0] / d.seconds[0] + d.connectedUeSeconds[1] / d.seconds[1], 9);
+    expect(rec[1].integer).toBe(2 * r.net.scenario.carrier.prbs);
+    const active = d.activeUeSeconds[0] + d.activeUeSeconds[1];
+    expect(rec[2].real).toBeCloseTo((d.dlBits[0] + d.dlBits[1]) / active / 1000, 6);
+  });
+
+  it("writes a site name PrintableString cannot carry with '-' (and never stops on an indication)", async () => {
+    const { scenario } = await twoSites();
+    const odd = { ...scenario, cells: scenario.cells.map((c) => ({ ...c, site: `${c.site}_A*` })) };
+    const r = await rig(3, { scenario: odd });
+    r.rics[0].send(kpmSubscription(1, 100, kpmAction.format1(["RRC.ConnMean"], 100)));
+    await r.settle();
+    await r.steps(10);
+    const [ind] = indications(r, 0, 1);
+    const { header } = decodeIndication("kpm-v3", ind.msg);
+    expect(header["indicationHeader-formats"]["indicationHeader-Format1"].senderName).toBe("twinric west-A-");
+    expect(r.e2.stats().indicationsDropped).toBe(0);
+  });
+
+  it("takes a link that refuses to send (a peer that stopped reading) as the link's end, not the run's", async () => {
+    const { scenario, world } = await twoSites();
+    const net = new Network({ scenario, field: world.field, walk: world.walk, roads: world.roads });
+    const e2 = new E2Nodes(net, { version: 3, epochS: EPOCH_S });
+    let listener: LinkListener | undefined;
+    let closed = false;
+    const stuck: E2Link = {
+      peer: "stuck",
+      get closed() {
+        return closed;
+      },
+      send() {
+        closed = true;
+        listener?.closed(new Error("does not read"));
+        throw new LinkClosedError("stuck is closed");
+      },
+      listen(l) {
+        listener = l;
+      },
+      close() {
+        closed = true;
+      },
+    };
+    const down = e2.nodes[0].agent.connect(stuck); // E2 Setup: the send fails
+    expect((await down)?.message).toBe("does not read");
+    expect(e2.nodes[0].agent.ready).toBe(false);
+    net.step();
+    e2.tick();
+  });
 });
