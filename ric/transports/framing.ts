@@ -29,50 +29,35 @@ export function frame(pdu: Uint8Array): Uint8Array {
   return out;
 }
 
-export class FrameReader {
+/**
+ * Bytes received and not yet used, kept as the chunks they came in (no copying until a frame is
+ * taken): what every stream framing here reads from.
+ */
+export class ByteQueue {
   private chunks: Uint8Array[] = [];
   private buffered = 0;
-  /** Bytes of the stream consumed so far (for error positions). */
-  private offset = 0;
+  /** Bytes of the stream taken so far (for error positions). */
+  offset = 0;
 
-  constructor(private readonly maxFrameBytes = DEFAULT_MAX_FRAME_BYTES) {}
-
-  /** Takes the next chunk of the stream and returns the PDUs it completes. Throws FramingError. */
-  push(chunk: Uint8Array): Uint8Array[] {
-    if (chunk.length) {
-      this.chunks.push(chunk);
-      this.buffered += chunk.length;
-    }
-    const out: Uint8Array[] = [];
-    for (;;) {
-      if (this.buffered < FRAME_HEADER_BYTES) return out;
-      const header = this.peek(FRAME_HEADER_BYTES);
-      const length = new DataView(header.buffer, header.byteOffset, FRAME_HEADER_BYTES).getUint32(0);
-      if (length === 0) throw new FramingError(`empty E2AP frame at stream byte ${this.offset}`, out);
-      if (length > this.maxFrameBytes) {
-        throw new FramingError(
-          `E2AP frame at stream byte ${this.offset} claims ${length} bytes (limit ${this.maxFrameBytes})`,
-          out,
-        );
-      }
-      if (this.buffered < FRAME_HEADER_BYTES + length) return out;
-      this.take(FRAME_HEADER_BYTES);
-      out.push(this.take(length));
-    }
-  }
-
-  /** Bytes received but not yet a whole frame. */
-  get pending(): number {
+  get length(): number {
     return this.buffered;
   }
 
-  private peek(n: number): Uint8Array {
+  push(chunk: Uint8Array): void {
+    if (!chunk.length) return;
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+  }
+
+  /** The first n bytes (n <= length), left in the queue. */
+  peek(n: number): Uint8Array {
     const first = this.chunks[0];
     if (first.length >= n) return first.subarray(0, n);
     return this.gather(n, false);
   }
 
-  private take(n: number): Uint8Array {
+  /** The first n bytes (n <= length), taken out. */
+  take(n: number): Uint8Array {
     this.offset += n;
     const first = this.chunks[0];
     if (first.length > n) {
@@ -107,5 +92,38 @@ export class FrameReader {
       this.buffered -= n;
     }
     return out;
+  }
+}
+
+export class FrameReader {
+  private readonly queue = new ByteQueue();
+
+  constructor(private readonly maxFrameBytes = DEFAULT_MAX_FRAME_BYTES) {}
+
+  /** Takes the next chunk of the stream and returns the PDUs it completes. Throws FramingError. */
+  push(chunk: Uint8Array): Uint8Array[] {
+    const q = this.queue;
+    q.push(chunk);
+    const out: Uint8Array[] = [];
+    for (;;) {
+      if (q.length < FRAME_HEADER_BYTES) return out;
+      const header = q.peek(FRAME_HEADER_BYTES);
+      const length = new DataView(header.buffer, header.byteOffset, FRAME_HEADER_BYTES).getUint32(0);
+      if (length === 0) throw new FramingError(`empty E2AP frame at stream byte ${q.offset}`, out);
+      if (length > this.maxFrameBytes) {
+        throw new FramingError(
+          `E2AP frame at stream byte ${q.offset} claims ${length} bytes (limit ${this.maxFrameBytes})`,
+          out,
+        );
+      }
+      if (q.length < FRAME_HEADER_BYTES + length) return out;
+      q.take(FRAME_HEADER_BYTES);
+      out.push(q.take(length));
+    }
+  }
+
+  /** Bytes received but not yet a whole frame. */
+  get pending(): number {
+    return this.queue.length;
   }
 }
