@@ -6,12 +6,11 @@
  * holds the same records.
  */
 import { readFile } from "node:fs/promises";
+import { MTYPES } from "./mtypes.js";
 import type { RouteTables } from "./routes.js";
 import type { RmrTransport } from "./transport.js";
 
-export const RMRRM_TABLE_DATA = 20;
-export const RMRRM_REQ_TABLE = 21;
-export const RMRRM_TABLE_STATE = 22;
+export const { RMRRM_TABLE_DATA, RMRRM_REQ_TABLE, RMRRM_TABLE_STATE } = MTYPES;
 
 /** The payload of a table-state answer: "%s %s %s\n" and its NUL, as librmr formats it. */
 export function tableStatePayload(answer: string): Uint8Array {
