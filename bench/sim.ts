@@ -25,6 +25,7 @@ import { loadScenario } from "../sim/scenario/load.js";
 import { defaultCacheDir } from "../sim/world/coverage.js";
 import { buildWorld } from "../sim/world/world.js";
 import {
+  bmAction,
   bmSubscription,
   csiSubscription,
   kpmAction,
@@ -72,14 +73,8 @@ function subscriptions(mode: Mode): E2Message[] {
   return [
     kpm,
     kpmSubscription(2, 100, kpmAction.format4(testCond("cQI", "present"), ueMeasures, 100)),
-    bmSubscription(3, 100, {
-      "ric-Style-Type": 1,
-      "actionDefinition-formats": { "actionDefinition-Format1": { topK: 4, scope: {} } },
-    }),
-    bmSubscription(4, 100, {
-      "ric-Style-Type": 2,
-      "actionDefinition-formats": { "actionDefinition-Format2": { scope: {} } },
-    }),
+    bmSubscription(3, 100, bmAction.beams(4)),
+    bmSubscription(4, 100, bmAction.positions()),
     rcInsertSubscription(5),
   ];
 }

@@ -19,3 +19,4 @@ export type { BitString, Desc, Infer, ObjectIdentifier } from "./schema/descript
 export { encode, validate } from "./schema/encode.js";
 export { fromJson, parseJson, stringifyJson, toJson } from "./schema/json.js";
 export { defineModule, type SchemaModule, typeOf } from "./schema/module.js";
+export { sameBytes } from "./schema/values.js";

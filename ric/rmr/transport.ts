@@ -5,7 +5,9 @@
  * routed by the route table; return to sender (the src name, else the socket the message came on);
  * calls matched on call id and the 32-byte xid. The wire format is frame.ts, the routes routes.ts.
  */
+
 import { createServer, type Server, type Socket, connect as tcpConnect } from "node:net";
+import { sameBytes } from "../../e2sm/index.js";
 import { encodeRmr, FLAG_CALL, NO_SUB_ID, type RmrMessage, RmrStreamReader, xidOf } from "./frame.js";
 import type { RouteTables } from "./routes.js";
 
@@ -225,10 +227,4 @@ export class RmrTransport {
     }
     for (const h of this.handlers) h(m, from);
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -20,6 +20,7 @@ import {
   ricIndication,
   ricSubscriptionFailure,
   ricSubscriptionResponse,
+  sameBytes,
 } from "../../e2sm/index.js";
 import { type E2Link, LinkClosedError } from "../../ric/transports/link.js";
 import type { NodeContext } from "./node.js";
@@ -571,10 +572,4 @@ export class E2Agent {
   private log(event: string, detail?: string): void {
     this.options.log?.({ node: this.ctx.node.name, event, detail });
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -13,7 +13,10 @@ import type { NodeContext } from "./node.js";
 import {
   chunks,
   type IndicationOut,
+  ownControlStyle,
+  ownReportStyle,
   Periodic,
+  periodicTrigger,
   type RanService,
   type Result,
   type RunningAction,
@@ -67,11 +70,7 @@ export function bmService(ctx: NodeContext, options: { positionErrorM: number })
       return cells.length === 0 ? undefined : definitionOf(cells);
     },
 
-    trigger(value: any): Result<{ trigger: BmTrigger }> {
-      const ms = value?.reportingPeriod;
-      if (typeof ms !== "number") return refuse({ ricRequest: "unspecified" }, "no reporting period");
-      return { ok: true, trigger: { periodS: ms / 1000 } };
-    },
+    trigger: periodicTrigger,
 
     action(trigger, request): Result<{ running: RunningAction }> {
       const def = request.definition as any;
@@ -180,16 +179,11 @@ export function bmService(ctx: NodeContext, options: { positionErrorM: number })
         "ranFunction-E2SM-OID": BM_OID,
         "ranFunction-Description": "Beam management",
       },
-      reportStyles: [style(BEAM_REPORT, "Beam report", 1, 1), style(POSITION_REPORT, "UE position", 2, 2)],
-      controlStyles: [
-        {
-          "ric-ControlStyle-Type": BEAM_SWITCH,
-          "ric-ControlStyle-Name": "Serving beam switch",
-          "ric-ControlHeaderFormat-Type": 1,
-          "ric-ControlMessageFormat-Type": 1,
-          "ric-ControlOutcomeFormat-Type": 1,
-        },
+      reportStyles: [
+        ownReportStyle(BEAM_REPORT, "Beam report", 1, 1),
+        ownReportStyle(POSITION_REPORT, "UE position", 2, 2),
       ],
+      controlStyles: [ownControlStyle(BEAM_SWITCH, "Serving beam switch")],
       cells: cells.map((c) => ({
         cellGlobalID: ctx.cgi(c),
         ssbBeams: net.scenario.cells[c].points
@@ -216,16 +210,6 @@ export function bmService(ctx: NodeContext, options: { positionErrorM: number })
     }
     return out;
   }
-}
-
-function style(type: number, name: string, action: number, message: number) {
-  return {
-    "ric-ReportStyle-Type": type,
-    "ric-ReportStyle-Name": name,
-    "ric-ActionFormat-Type": action,
-    "ric-IndicationHeaderFormat-Type": 1,
-    "ric-IndicationMessageFormat-Type": message,
-  };
 }
 
 const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);

@@ -13,7 +13,10 @@ import type { NodeContext } from "./node.js";
 import {
   chunks,
   type IndicationOut,
+  ownControlStyle,
+  ownReportStyle,
   Periodic,
+  periodicTrigger,
   type RanService,
   type Result,
   type RunningAction,
@@ -42,33 +45,13 @@ export function csiService(ctx: NodeContext, engine: CsiEngine): RanService<{ pe
           "ranFunction-E2SM-OID": CSI_OID,
           "ranFunction-Description": "Channel state information",
         },
-        reportStyles: [
-          {
-            "ric-ReportStyle-Type": TYPE_I_REPORT,
-            "ric-ReportStyle-Name": "Type I single-panel CSI",
-            "ric-ActionFormat-Type": 1,
-            "ric-IndicationHeaderFormat-Type": 1,
-            "ric-IndicationMessageFormat-Type": 1,
-          },
-        ],
-        controlStyles: [
-          {
-            "ric-ControlStyle-Type": PRECODER_REFINEMENT,
-            "ric-ControlStyle-Name": "Precoder refinement",
-            "ric-ControlHeaderFormat-Type": 1,
-            "ric-ControlMessageFormat-Type": 1,
-            "ric-ControlOutcomeFormat-Type": 1,
-          },
-        ],
+        reportStyles: [ownReportStyle(TYPE_I_REPORT, "Type I single-panel CSI", 1, 1)],
+        controlStyles: [ownControlStyle(PRECODER_REFINEMENT, "Precoder refinement")],
         cells: cells.map((c) => ({ cellGlobalID: ctx.cgi(c), ...ports[c], codebookMode: 1 })),
       };
     },
 
-    trigger(value: any): Result<{ trigger: { periodS: number } }> {
-      const ms = value?.reportingPeriod;
-      if (typeof ms !== "number") return refuse({ ricRequest: "unspecified" }, "no reporting period");
-      return { ok: true, trigger: { periodS: ms / 1000 } };
-    },
+    trigger: periodicTrigger,
 
     action(trigger, request): Result<{ running: RunningAction }> {
       const def = request.definition as any;

@@ -93,18 +93,7 @@ export class E2Nodes {
     const total = emptyStats();
     for (const { agent } of this.nodes) {
       const s = agent.stats;
-      for (const k of [
-        "messagesIn",
-        "messagesOut",
-        "indications",
-        "controlsAcked",
-        "controlsFailed",
-        "errorIndicationsIn",
-        "errorIndicationsOut",
-        "indicationsDropped",
-      ] as const) {
-        total[k] += s[k];
-      }
+      for (const k of Object.keys(total) as (keyof AgentStats)[]) if (k !== "byType") total[k] += s[k];
       for (const [k, v] of Object.entries(s.byType)) total.byType[k] = (total.byType[k] ?? 0) + v;
     }
     return total;

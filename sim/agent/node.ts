@@ -2,7 +2,7 @@
  * One E2 node of the simulated RAN: a gNB (one site) hosting some cells, and how its identities look
  * on the wire: NR-CGIs of its cells, UEIDs of its UEs, time stamps of its reports.
  */
-import { bitString, hexBytes } from "../../e2sm/index.js";
+import { bitString, hexBytes, sameBytes } from "../../e2sm/index.js";
 import { type Network, Rrc } from "../ran/network.js";
 import type { Scenario } from "../scenario/resolve.js";
 
@@ -102,7 +102,7 @@ export class NodeContext {
     let nci = 0;
     for (let i = 0; i < 5; i++) nci = nci * 256 + id[i];
     nci /= 16; // 36 bits left-aligned in 40
-    if (!sameBytes(cgi.pLMNIdentity, this.plmnBytes)) return -1;
+    if (!cgi.pLMNIdentity || !sameBytes(cgi.pLMNIdentity, this.plmnBytes)) return -1;
     return this.net.scenario.cells.findIndex((c) => c.nci === nci);
   }
 
@@ -131,10 +131,4 @@ export class NodeContext {
     if (octets === 8) view.setUint32(4, Math.floor((t - seconds) * 2 ** 32) >>> 0);
     return out;
   }
-}
-
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
-  if (!a || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -64,6 +64,33 @@ export type ServiceFactory = (ctx: NodeContext) => RanService;
 
 export { Periodic } from "../periodic.js";
 
+// ---- what our own service models (E2SM-BM, E2SM-CSI) share ---------------------------------------
+
+/** A report style item of our models: header format 1, the given action and message formats. */
+export const ownReportStyle = (type: number, name: string, actionFormat: number, messageFormat: number) => ({
+  "ric-ReportStyle-Type": type,
+  "ric-ReportStyle-Name": name,
+  "ric-ActionFormat-Type": actionFormat,
+  "ric-IndicationHeaderFormat-Type": 1,
+  "ric-IndicationMessageFormat-Type": messageFormat,
+});
+
+/** A control style item of our models: every format 1. */
+export const ownControlStyle = (type: number, name: string) => ({
+  "ric-ControlStyle-Type": type,
+  "ric-ControlStyle-Name": name,
+  "ric-ControlHeaderFormat-Type": 1,
+  "ric-ControlMessageFormat-Type": 1,
+  "ric-ControlOutcomeFormat-Type": 1,
+});
+
+/** Our models' event trigger: periodic, `reportingPeriod` ms. */
+export function periodicTrigger(value: any): Result<{ trigger: { periodS: number } }> {
+  const ms = value?.reportingPeriod;
+  if (typeof ms !== "number") return refuse({ ricRequest: "unspecified" }, "no reporting period");
+  return { ok: true, trigger: { periodS: ms / 1000 } };
+}
+
 /** The most items an E2SM list of UEs or records holds (65,535 in every model the node speaks). */
 export const MAX_LIST = 65535;
 

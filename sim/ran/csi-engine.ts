@@ -7,7 +7,7 @@
 import { perSubcarrierDbm } from "../../twin/radio-map/index.js";
 import type { Scene } from "../../twin/scene/index.js";
 import { Periodic } from "../periodic.js";
-import { type CsiChannel, type CsiPorts, type CsiReport, evaluatePrecoder, typeIReport } from "./csi.js";
+import { type CsiChannel, type CsiPorts, type CsiReport, evaluatePrecoder, sinrDbOfRate, typeIReport } from "./csi.js";
 import { type CsiPanel, csiPanelOf, portChannels, subbandOffsets, UePaths } from "./csi-channel.js";
 import { CqiTable } from "./link.js";
 import { type Network, Rrc } from "./network.js";
@@ -158,6 +158,3 @@ export function csiOf(net: Network, trueScene: Scene): CsiEngine {
   net.csi = engine;
   return engine;
 }
-
-/** The SINR (dB) whose Shannon rate per layer is `rate`. */
-const sinrDbOfRate = (rate: number) => 10 * Math.log10(Math.max(2 ** rate - 1, 1e-30));

@@ -178,6 +178,9 @@ function gramSinrs(g: Float64Array, rx: number, rank: number, rho: number, out: 
   out[1] = det / m00 - 1;
 }
 
+/** The SINR (dB) whose Shannon rate per layer is `rate` (bit/s/Hz). */
+export const sinrDbOfRate = (rate: number): number => 10 * Math.log10(Math.max(2 ** rate - 1, 1e-30));
+
 /** Shannon rate (bit/s/Hz) of a SINR (linear). */
 const rate = (sinr: number) => Math.log2(1 + Math.max(0, sinr));
 
@@ -298,6 +301,6 @@ export function typeIReport(c: CsiPorts, ch: CsiChannel, table: CqiTable): CsiRe
   const layerSinrDb = [...eff].map((x) => 10 * Math.log10(Math.max(x, 1e-30)));
   // one codeword over the layers: the CQI of their mean rate
   const meanRate = best.rate / best.rank;
-  const cqi = table.cqi(10 * Math.log10(Math.max(2 ** meanRate - 1, 1e-30)));
+  const cqi = table.cqi(sinrDbOfRate(meanRate));
   return { ri: best.rank, pmi: best.pmi, cqi, layerSinrDb, rate: best.rate };
 }

@@ -102,6 +102,15 @@ export function kpmSubscription(
   });
 }
 
+/** E2SM-BM action definitions of its two report styles, every UE of the node. */
+export const bmAction = {
+  beams: (topK: number) => ({
+    "ric-Style-Type": 1,
+    "actionDefinition-formats": { "actionDefinition-Format1": { topK, scope: {} } },
+  }),
+  positions: () => ({ "ric-Style-Type": 2, "actionDefinition-formats": { "actionDefinition-Format2": { scope: {} } } }),
+};
+
 export function bmSubscription(instance: number, periodMs: number, action: unknown) {
   return ricSubscriptionRequest({
     requestId: { requestor: 7, instance },

@@ -22,6 +22,7 @@ import { Network, Rrc } from "../../../sim/ran/network.js";
 import { checkTranscript, type OracleSet } from "../../support/e2-transcript.js";
 import { startOracle, startTwinricModelsOracle } from "../../support/oracle.js";
 import {
+  bmAction,
   bmSubscription,
   csiSubscription,
   decodeIndication,
@@ -304,18 +305,8 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
   it("reports beams and positions (E2SM-BM) and switches a UE's beam on control", async () => {
     const r = await rig(version);
     await r.steps(50);
-    r.rics[0].send(
-      bmSubscription(20, 100, {
-        "ric-Style-Type": 1,
-        "actionDefinition-formats": { "actionDefinition-Format1": { topK: 2, scope: {} } },
-      }),
-    );
-    r.rics[0].send(
-      bmSubscription(21, 200, {
-        "ric-Style-Type": 2,
-        "actionDefinition-formats": { "actionDefinition-Format2": { scope: {} } },
-      }),
-    );
+    r.rics[0].send(bmSubscription(20, 100, bmAction.beams(2)));
+    r.rics[0].send(bmSubscription(21, 200, bmAction.positions()));
     await r.settle();
     await r.steps(10);
     const beams = indications(r, 0, 20).map(
@@ -486,12 +477,7 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
     const r = await rig(version, { kpmVersion: version });
     const ric = r.rics[0];
     ric.send(kpmSubscription(40, 100, kpmAction.format1(["RRC.ConnMean"], 100), kpm));
-    ric.send(
-      bmSubscription(41, 100, {
-        "ric-Style-Type": 1,
-        "actionDefinition-formats": { "actionDefinition-Format1": { topK: 1, scope: {} } },
-      }),
-    );
+    ric.send(bmSubscription(41, 100, bmAction.beams(1)));
     await r.settle();
     await r.steps(10);
     const del = {
@@ -620,12 +606,7 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
     ]);
     expect(off.msg.ies.RANfunctionsAdded).toBeUndefined();
     expect(r.rics[1].of("RICserviceUpdate")).toEqual([]); // the east gNB is untouched
-    r.rics[0].send(
-      bmSubscription(70, 100, {
-        "ric-Style-Type": 1,
-        "actionDefinition-formats": { "actionDefinition-Format1": { topK: 1, scope: {} } },
-      }),
-    );
+    r.rics[0].send(bmSubscription(70, 100, bmAction.beams(1)));
     await r.settle();
     expect(r.rics[0].of("RICsubscription", "unsuccessfulOutcome")[0].msg.ies.Cause).toEqual({
       ricRequest: "ran-function-id-invalid",
@@ -666,18 +647,8 @@ describe.each([3, 2] as E2apVersion[])("E2AP v%i", (version) => {
         kpm,
       ),
     );
-    ric.send(
-      bmSubscription(4, 200, {
-        "ric-Style-Type": 1,
-        "actionDefinition-formats": { "actionDefinition-Format1": { topK: 4, scope: {} } },
-      }),
-    );
-    ric.send(
-      bmSubscription(5, 400, {
-        "ric-Style-Type": 2,
-        "actionDefinition-formats": { "actionDefinition-Format2": { scope: {} } },
-      }),
-    );
+    ric.send(bmSubscription(4, 200, bmAction.beams(4)));
+    ric.send(bmSubscription(5, 400, bmAction.positions()));
     ric.send(rcInsertSubscription(6));
     ric.send(rcUeInfoSubscription(8, ["any"]));
     ric.send(csiSubscription(7, 200));
@@ -724,12 +695,7 @@ it("replays: same seed, same E2 transcript, bit for bit", async () => {
   const run = async () => {
     const r = await rig(3);
     r.rics[0].send(kpmSubscription(1, 100, kpmAction.format1(["DRB.UEThpDl", "RSRP"], 100)));
-    r.rics[0].send(
-      bmSubscription(2, 100, {
-        "ric-Style-Type": 2,
-        "actionDefinition-formats": { "actionDefinition-Format2": { scope: {} } },
-      }),
-    );
+    r.rics[0].send(bmSubscription(2, 100, bmAction.positions()));
     await r.settle();
     await r.steps(100);
     return Buffer.concat(r.transcript[0]).toString("hex");
