@@ -1,0 +1,102 @@
+/**
+ * The bus over NATS (the standalone RIC): a thin mapping of `Bus` onto a nats.js connection. The
+ * connection reconnects by itself (forever, 250 ms apart) and replays its subscriptions; what is
+ * published while it is away is buffered by nats.js up to its limit.
+ */
+import { connect, ErrorCode, type MsgHdrs, type NatsConnection, type NatsError, headers as natsHeaders } from "nats";
+import { type Bus, BusError, type BusHandler, type BusMessage, type BusSubscription, type Headers } from "./bus.js";
+
+export interface NatsBusOptions {
+  /** `nats://127.0.0.1:4222` or `127.0.0.1:4222`; several, comma-separated, for a cluster. */
+  readonly servers: string;
+  /** The name the server shows for this connection (`twinric-ric`, `kpimon-1`). */
+  readonly name?: string;
+}
+
+export class NatsBus implements Bus {
+  private constructor(
+    private readonly nc: NatsConnection,
+    readonly peer: string,
+  ) {}
+
+  static async connect(opts: NatsBusOptions): Promise<NatsBus> {
+    const servers = opts.servers.split(",").map((s) => s.trim());
+    const nc = await connect({
+      servers,
+      name: opts.name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+      waitOnFirstConnect: true,
+    }).catch((e: Error) => {
+      throw new Error(`cannot reach NATS at ${opts.servers}: ${e.message}`);
+    });
+    return new NatsBus(nc, `nats://${servers[0].replace(/^nats:\/\//, "")}`);
+  }
+
+  /** Connection changes (disconnect, reconnect...), for logs. */
+  async *status(): AsyncIterable<{ type: string; data: unknown }> {
+    for await (const s of this.nc.status()) yield { type: String(s.type), data: s.data };
+  }
+
+  publish(subject: string, data: Uint8Array, opts: { reply?: string; headers?: Headers } = {}): void {
+    try {
+      this.nc.publish(subject, data, { reply: opts.reply, headers: toNats(opts.headers) });
+    } catch (e) {
+      throw mapError(e, subject);
+    }
+  }
+
+  subscribe(subject: string, handler: BusHandler, opts: { queue?: string } = {}): BusSubscription {
+    const sub = this.nc.subscribe(subject, {
+      queue: opts.queue,
+      callback: (err, m) => {
+        if (err) return;
+        handler({ subject: m.subject, data: m.data, reply: m.reply || undefined, headers: fromNats(m.headers) });
+      },
+    });
+    return { unsubscribe: () => sub.unsubscribe() };
+  }
+
+  async request(
+    subject: string,
+    data: Uint8Array,
+    opts: { timeoutMs: number; headers?: Headers },
+  ): Promise<BusMessage> {
+    try {
+      const m = await this.nc.request(subject, data, { timeout: opts.timeoutMs, headers: toNats(opts.headers) });
+      return { subject: m.subject, data: m.data, headers: fromNats(m.headers) };
+    } catch (e) {
+      throw mapError(e, subject, opts.timeoutMs);
+    }
+  }
+
+  flush(): Promise<void> {
+    return this.nc.flush();
+  }
+
+  async close(): Promise<void> {
+    if (!this.nc.isClosed()) await this.nc.drain().catch(() => this.nc.close());
+  }
+}
+
+function toNats(h: Headers | undefined): MsgHdrs | undefined {
+  if (!h) return undefined;
+  const out = natsHeaders();
+  for (const [k, v] of Object.entries(h)) out.set(k, v);
+  return out;
+}
+
+function fromNats(h: MsgHdrs | undefined): Headers | undefined {
+  if (!h) return undefined;
+  const out: Record<string, string> = {};
+  for (const k of h.keys()) out[k] = h.get(k);
+  return out;
+}
+
+function mapError(e: unknown, subject: string, timeoutMs?: number): Error {
+  const code = (e as NatsError).code;
+  if (code === ErrorCode.NoResponders) return new BusError("no-responders", `no responders on ${subject}`);
+  if (code === ErrorCode.Timeout) return new BusError("timeout", `no answer on ${subject} within ${timeoutMs} ms`);
+  if (code === ErrorCode.ConnectionClosed) return new BusError("closed", "the NATS connection is closed");
+  return e as Error;
+}
