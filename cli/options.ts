@@ -31,7 +31,7 @@ export function parseOptions(argv: string[], options: ParseArgsOptions, help: st
   }
 }
 
-type ParseArgsOptions = Record<string, { type: "string" | "boolean"; short?: string }>;
+export type ParseArgsOptions = Record<string, { type: "string" | "boolean"; short?: string }>;
 interface ParsedOptions {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];

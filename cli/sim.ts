@@ -6,18 +6,15 @@ import { writeFileSync } from "node:fs";
 import { connectE2 } from "../ric/transports/tcp.js";
 import { keepConnected } from "../sim/agent/connect.js";
 import { E2Nodes } from "../sim/agent/e2-nodes.js";
-import { csiOf } from "../sim/ran/csi-engine.js";
-import { Network } from "../sim/ran/network.js";
 import type { SimReport } from "../sim/report.js";
 import { parseDuration, parseSpeed, runNetwork } from "../sim/run.js";
-import { bundledScenarioNames, loadScenario } from "../sim/scenario/load.js";
-import { defaultCacheDir } from "../sim/world/coverage.js";
+import { bundledScenarioNames } from "../sim/scenario/load.js";
 import { WorldError } from "../sim/world/scene.js";
-import { buildWorld } from "../sim/world/world.js";
 import { ConfigFileError } from "../twin/config/yaml-config.js";
 import { isSceneError } from "../twin/scene/index.js";
 import { type CliIo, UsageError } from "./io.js";
-import { help, parseOptions, positiveNumber } from "./options.js";
+import { NETWORK_FLAGS, parseHostPort, parseVersion, prepareNetwork } from "./network.js";
+import { help, parseOptions } from "./options.js";
 import { progress } from "./progress.js";
 
 export const SIM_HELP = `usage: twinric sim [--scenario NAME|FILE] [--ric HOST:PORT] [--e2ap v2|v3] [--kpm v2|v3]
@@ -64,14 +61,10 @@ async function simulate(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(
     argv,
     {
-      scenario: { type: "string" },
+      ...NETWORK_FLAGS,
       duration: { type: "string" },
       speed: { type: "string" },
       report: { type: "string" },
-      seed: { type: "string" },
-      cache: { type: "string" },
-      "no-cache": { type: "boolean" },
-      threads: { type: "string" },
       list: { type: "boolean" },
       ric: { type: "string" },
       e2ap: { type: "string" },
@@ -85,7 +78,7 @@ async function simulate(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'\n${SIM_HELP}`);
-  const ric = values.ric === undefined ? undefined : parseHostPort(values.ric as string);
+  const ric = values.ric === undefined ? undefined : parseHostPort(values.ric as string, "--ric");
   const e2apVersion = parseVersion(values.e2ap as string | undefined, "--e2ap");
   const kpmVersion = parseVersion(values.kpm as string | undefined, "--kpm");
   const speed = parseSpeed((values.speed as string | undefined) ?? (ric ? "realtime" : "max"));
@@ -97,31 +90,9 @@ async function simulate(argv: string[], io: CliIo): Promise<number> {
     if (durationS === undefined)
       throw new UsageError(`--duration must look like 60s, 500ms, 2m or 1h, got '${values.duration}'`);
   }
-  let seed: number | undefined;
-  if (values.seed !== undefined) {
-    seed = Number(values.seed);
-    if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) {
-      throw new UsageError(`--seed must be a whole number 0..4294967295, got '${values.seed}'`);
-    }
-  }
-  if (values.cache !== undefined && values["no-cache"]) throw new UsageError("give --cache or --no-cache, not both");
-  const threads =
-    values.threads === undefined ? undefined : Math.round(positiveNumber(values.threads as string, "--threads"));
-
-  const loaded = loadScenario((values.scenario as string | undefined) ?? "urban-district");
-  const scenario = seed === undefined ? loaded : { ...loaded, seed };
+  const { net, world, prepareS } = await prepareNetwork(values, io);
   const bar = progress(io);
-  const prepared = performance.now();
-  const world = await buildWorld(scenario, {
-    cacheDir: values["no-cache"] ? null : ((values.cache as string | undefined) ?? defaultCacheDir()),
-    threads,
-    onProgress: (what, f) => bar.update(what, f),
-  }).finally(() => bar.stop());
-  const net = new Network({ scenario, field: world.field, walk: world.walk, roads: world.roads });
-  // the gNBs' own CSI (rrm.csiPeriodMs) needs each UE's true channel
-  if (scenario.rrm.csiPeriodMs !== undefined) csiOf(net, world.actual);
-  const prepareS = (performance.now() - prepared) / 1000;
-  const duration = durationS ?? scenario.durationS;
+  const duration = durationS ?? net.scenario.durationS;
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once("SIGINT", onSignal);
@@ -155,22 +126,6 @@ async function simulate(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`report: ${values.report}\n`);
   }
   return 0;
-}
-
-/** `host:port` or `[v6]:port`. */
-function parseHostPort(text: string): { host: string; port: number } {
-  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text);
-  const port = m ? Number(m[3]) : Number.NaN;
-  if (!m || !(port >= 1 && port <= 65535)) {
-    throw new UsageError(`--ric must be HOST:PORT (e.g. 127.0.0.1:36421 or [::1]:36421), got '${text}'`);
-  }
-  return { host: m[1] ?? m[2], port };
-}
-
-function parseVersion(text: string | undefined, flag: string): 2 | 3 {
-  if (text === undefined || text === "v3" || text === "3") return 3;
-  if (text === "v2" || text === "2") return 2;
-  throw new UsageError(`${flag} must be v2 or v3, got '${text}'`);
 }
 
 function summary(r: SimReport, prepareS: number): string {

@@ -4,7 +4,7 @@
  * and most tests run on.
  *
  *   const ric = await EmbeddedRic.start();
- *   ric.attach(agent)                                      // a simulated gNB (redials if dropped)
+ *   keepConnected(agent, async () => ric.link())           // a simulated gNB, redialling if dropped
  *   const app = await XApp.start({ name: "kpimon", platform: ric.platform() });
  */
 import type { E2apVersion } from "../e2sm/index.js";
@@ -37,11 +37,16 @@ export class EmbeddedRic {
     return new BusPlatform(this.bus);
   }
 
-  /** Joins an E2 node to the RIC by an in-process link; resolves when the link ends. */
-  attach(node: Connectable): Promise<Error | undefined> {
+  /** A new in-process E2 link into the RIC: the node's end. */
+  link(): E2Link {
     const [nodeEnd, ricEnd] = inProcessLinkPair(["e2 node", "ric"]);
     this.ric.attach(ricEnd);
-    return node.connect(nodeEnd);
+    return nodeEnd;
+  }
+
+  /** Joins an E2 node to the RIC by an in-process link; resolves when the link ends. */
+  attach(node: Connectable): Promise<Error | undefined> {
+    return node.connect(this.link());
   }
 
   async close(): Promise<void> {

@@ -19,6 +19,8 @@ export interface CellReport {
   readonly meanSinrDb: number | null;
   readonly handoverAttempts: number;
   readonly handoverSuccesses: number;
+  /** Of the successes, those the RIC ordered (RC handover control or an accepted insert). */
+  readonly ricHandovers: number;
   readonly handoverFailures: number;
   readonly handoversIn: number;
   readonly pingPongs: number;
@@ -41,6 +43,7 @@ export interface SimReport {
   readonly totals: {
     readonly dlThroughputMbps: number;
     readonly handovers: number;
+    readonly ricHandovers: number;
     readonly handoverFailures: number;
     readonly pingPongs: number;
     readonly radioLinkFailures: number;
@@ -115,6 +118,7 @@ export function buildReport(
       meanSinrDb: served > 0 ? d.sinrSum[i] / served : null,
       handoverAttempts: d.handoverAttempts[i],
       handoverSuccesses: d.handoverSuccesses[i],
+      ricHandovers: d.ricHandovers[i],
       handoverFailures: d.handoverFailures[i],
       handoversIn: d.handoversIn[i],
       pingPongs: d.pingPongs[i],
@@ -142,6 +146,7 @@ export function buildReport(
     totals: {
       dlThroughputMbps: sum((c) => c.dlThroughputMbps),
       handovers: sum((c) => c.handoverSuccesses),
+      ricHandovers: sum((c) => c.ricHandovers),
       handoverFailures: sum((c) => c.handoverFailures),
       pingPongs: sum((c) => c.pingPongs),
       radioLinkFailures: sum((c) => c.radioLinkFailures),

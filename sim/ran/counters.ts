@@ -22,6 +22,8 @@ export const CELL_COUNTERS = [
   "servedSamples",
   "handoverAttempts",
   "handoverSuccesses",
+  /** Successful handovers the RIC ordered (RC control), a subset of the successes. */
+  "ricHandovers",
   "handoverFailures",
   "handoversIn",
   "pingPongs",

@@ -114,6 +114,8 @@ export class Network {
   /** Handover under way: target cell (-1 none), when it executes (s), or the RIC's deadline. */
   private readonly hoTarget: Int16Array;
   private readonly hoAt: Float64Array;
+  /** Whether UE u's pending handover was ordered by the RIC (counted apart when it succeeds). */
+  private readonly hoByRic: Uint8Array;
   private readonly lastHoFrom: Int16Array;
   private readonly lastHoS: Float64Array;
   /** Until when the beam the RIC chose holds against the gNB's own beam management (s). */
@@ -234,6 +236,7 @@ export class Network {
     this.t310 = new Float64Array(n).fill(Number.NaN);
     this.hoTarget = new Int16Array(n).fill(-1);
     this.hoAt = new Float64Array(n);
+    this.hoByRic = new Uint8Array(n);
     this.lastHoFrom = new Int16Array(n).fill(-1);
     this.lastHoS = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
     this.a3QuietUntil = new Float64Array(n);
@@ -690,6 +693,7 @@ export class Network {
     // the measurement report: the gNB prepares a handover to the strongest triggered neighbour, or
     // hands the decision to the RIC (RC insert) and waits for its control until the deadline
     this.hoTarget[u] = fire;
+    this.hoByRic[u] = 0;
     const wait = this.handoverDecider(u, s, fire) === "defer" ? this.ricDeadlineS : 0;
     this.hoAt[u] = t + this.scenario.rrm.handover.preparationMs / 1000 + wait;
   }
@@ -719,6 +723,7 @@ export class Network {
       return;
     }
     this.counters.add("handoverSuccesses", source);
+    if (this.hoByRic[u]) this.counters.add("ricHandovers", source);
     this.counters.add("handoversIn", target);
     if (this.lastHoFrom[u] === target && t - this.lastHoS[u] <= this.scenario.rrm.handover.pingPongS) {
       this.counters.add("pingPongs", source);
@@ -747,6 +752,7 @@ export class Network {
     if (!this.cellOn[target]) return { ok: false, reason: "cell-off" };
     if (!this.isNeighbour[this.serving[u] * this.cellCount + target]) return { ok: false, reason: "not-neighbour" };
     this.hoTarget[u] = target;
+    this.hoByRic[u] = 1;
     this.hoAt[u] = this.timeS + this.scenario.rrm.handover.preparationMs / 1000;
     return { ok: true };
   }
