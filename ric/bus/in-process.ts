@@ -61,6 +61,7 @@ export class InProcessBus implements Bus {
   }
 
   request(subject: string, data: Uint8Array, opts: { timeoutMs: number; headers?: Headers }): Promise<BusMessage> {
+    if (this.closed) return Promise.reject(new BusError("closed", "the bus is closed"));
     if (this.route(subject, false).length === 0) {
       return Promise.reject(new BusError("no-responders", `no responders on ${subject}`));
     }

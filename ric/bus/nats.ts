@@ -26,7 +26,7 @@ export class NatsBus implements Bus {
       name: opts.name,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 250,
-      waitOnFirstConnect: true,
+      // the first connection fails at once when no server answers (a clear error); later losses retry forever
     }).catch((e: Error) => {
       throw new Error(`cannot reach NATS at ${opts.servers}: ${e.message}`);
     });
@@ -51,7 +51,12 @@ export class NatsBus implements Bus {
       queue: opts.queue,
       callback: (err, m) => {
         if (err) return;
-        handler({ subject: m.subject, data: m.data, reply: m.reply || undefined, headers: fromNats(m.headers) });
+        try {
+          handler({ subject: m.subject, data: m.data, reply: m.reply || undefined, headers: fromNats(m.headers) });
+        } catch (e) {
+          // nats.js calls us inside its reader: a throw here would stop the whole connection
+          console.error(`bus handler on ${m.subject} threw:`, e);
+        }
       },
     });
     return { unsubscribe: () => sub.unsubscribe() };

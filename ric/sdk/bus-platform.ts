@@ -81,6 +81,7 @@ export class BusPlatform implements RicPlatform {
       id: reply.subscription,
       admitted: reply.admitted,
       notAdmitted: reply.notAdmitted,
+      release: () => listening.unsubscribe(),
       close: async () => {
         listening.unsubscribe();
         await this.bus

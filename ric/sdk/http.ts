@@ -23,9 +23,15 @@ export async function serveApps(opts: {
   config?: unknown;
   /** More registries to merge on /metrics (the RIC's own, in the demo). */
   registries?: readonly Registry[];
+  /**
+   * The platform's own endpoints (O-RAN SC: submgr's notifications, appmgr's /ric/v1/config). Mounted
+   * first, so they win: appmgr needs its form of /ric/v1/config, not the plain one below.
+   */
+  routers?: readonly express.Router[];
 }): Promise<AppServer> {
   const web = express();
   web.disable("x-powered-by");
+  for (const r of opts.routers ?? []) web.use(r);
   web.get("/ric/v1/health/alive", (_req, res) => {
     res.json({ status: "alive" });
   });

@@ -15,7 +15,10 @@ export function jsonLog(opts: { app: string; level?: LogLevel; write?: (line: st
   const write = opts.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   return (level, event, detail) => {
     if (RANK[level] < min) return;
-    write(JSON.stringify({ ts: new Date().toISOString(), level, app: opts.app, event, ...detail }));
+    const line: Record<string, unknown> = { ts: new Date().toISOString(), level, app: opts.app, event };
+    // the line's own fields first, and never overwritten by a detail of the same name
+    for (const [k, v] of Object.entries(detail)) if (!(k in line)) line[k] = v;
+    write(JSON.stringify(line));
   };
 }
 

@@ -16,7 +16,10 @@ export interface PlatformSubscription {
   readonly id: string;
   readonly admitted: readonly number[];
   readonly notAdmitted: readonly { id: number; cause: Cause }[];
+  /** Unsubscribes at the RIC and stops delivery. */
   close(): Promise<void>;
+  /** Stops delivery only, leaving the RIC as it is (it restarted: the old one is gone, or it is this one). */
+  release(): void;
 }
 
 export type SubscriptionSpec = Omit<SubscribeRequest, "app" | "instance">;

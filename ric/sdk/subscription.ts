@@ -79,12 +79,13 @@ export class Subscription implements AsyncIterable<Indication> {
     this.failure = undefined;
   }
 
-  /** Lost on the RIC's side: stop listening, wait to be set up again. */
-  detach(): void {
+  /** Lost on the RIC's side: stop listening (and unsubscribe, when the RIC is still ours), wait to be set up again. */
+  detach(tellRic = true): void {
     const h = this.handle;
     this.handle = null;
     this.state = "waiting";
-    void h?.close();
+    if (tellRic) void h?.close();
+    else h?.release();
   }
 
   receive(bytes: Uint8Array): void {

@@ -248,12 +248,22 @@ export class XApp {
   private handleEvent(e: RicEvent): void {
     switch (e.kind) {
       case "ric-up":
-        if (this.ricInstance !== null && this.ricInstance !== e.instance) {
+        // a RIC we had not heard of: a restart (one that died silently sent no node-down), or the RIC
+        // we came up with. Subscribing again is right either way: a RIC that still has them merges.
+        if (this.ricInstance !== e.instance) {
+          this.ricInstance = e.instance;
           this.log("warn", "ric-restarted", { instance: e.instance });
-          this.known.clear();
-          for (const s of this.subs) this.lose(s, "the RIC restarted");
+          for (const s of this.subs) {
+            if (s.state === "closed" || s.state === "failed") continue;
+            s.detach(false);
+          }
+          void this.nodes()
+            .then(() => {
+              for (const s of this.subs)
+                if (s.state === "waiting" && this.known.has(s.spec.node)) void this.establish(s);
+            })
+            .catch((err) => this.log("warn", "ric-unreachable", { error: String(err) }));
         }
-        this.ricInstance = e.instance;
         break;
       case "node-up":
       case "node-updated":

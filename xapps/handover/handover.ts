@@ -26,6 +26,8 @@ export const HANDOVER_POLICY_TYPE: PolicyTypeSpec = {
 };
 
 export interface HandoverStats {
+  /** UE measurement reports taken in (KPM, one per UE per report). */
+  ueReports: number;
   requests: number;
   accepted: number;
   rejectedServingGood: number;
@@ -48,6 +50,7 @@ const UE_STALE_MS = 60_000;
 export class HandoverApp {
   thresholds: HandoverThresholds = HANDOVER_DEFAULTS;
   readonly stats: HandoverStats = {
+    ueReports: 0,
     requests: 0,
     accepted: 0,
     rejectedServingGood: 0,
@@ -113,6 +116,7 @@ export class HandoverApp {
   private ueReport(ind: Indication): void {
     const now = performance.now();
     for (const r of kpmRecords(ind.message)) {
+      this.stats.ueReports++;
       const key = ueLabel(r.ue);
       let s = this.ues.get(key);
       if (!s) {
