@@ -71,57 +71,99 @@ export class RmrFrameError extends Error {
   }
 }
 
-const ascii = new TextEncoder();
-const text = new TextDecoder("latin1");
+const utf8 = new TextEncoder();
+const utf8Text = new TextDecoder();
+const EMPTY = new Uint8Array(0);
 
 /** An xid from text (UTF-8, at most 32 bytes, zero-filled) or bytes. */
 export function xidOf(x: string | Uint8Array): Uint8Array {
-  const bytes = typeof x === "string" ? ascii.encode(x) : x;
+  const bytes = typeof x === "string" ? utf8.encode(x) : x;
   if (bytes.length > XID_BYTES) throw new RangeError(`an RMR xid holds ${XID_BYTES} bytes, got ${bytes.length}`);
   const out = new Uint8Array(XID_BYTES);
   out.set(bytes);
   return out;
 }
 
+/** The per-message part of a frame: what `FrameWriter` writes after its sender's fixed fields. */
+export interface FrameContent {
+  readonly mtype: number;
+  readonly subId: number;
+  readonly xid: Uint8Array;
+  readonly meid: string;
+  readonly flags: number;
+  readonly callId: number;
+  readonly trace: Uint8Array;
+  readonly payload: Uint8Array;
+}
+
+/**
+ * Frames of one sender: src and srcip are checked and laid out once, in a header template every
+ * frame starts from (a sender's hot path then writes only what changes per message).
+ */
+export class FrameWriter {
+  private readonly template = new Uint8Array(TRANSPORT_HEADER_BYTES + RMR_HEADER_BYTES);
+
+  constructor(src: string, srcip: string) {
+    const t = this.template;
+    const h = TRANSPORT_HEADER_BYTES;
+    t[8] = MARKER;
+    const v = new DataView(t.buffer);
+    v.setInt32(h + O.version, 3, false);
+    v.setInt32(h + O.len0, RMR_HEADER_BYTES, false);
+    v.setInt32(h + O.len2, D1_BYTES, false);
+    writeString(t, h + O.src, SRC_BYTES, src, "src");
+    writeString(t, h + O.srcip, SRCIP_BYTES, srcip, "srcip");
+  }
+
+  /** The bytes a message's frame takes. */
+  static size(m: FrameContent): number {
+    return TRANSPORT_HEADER_BYTES + RMR_HEADER_BYTES + m.trace.length + D1_BYTES + m.payload.length;
+  }
+
+  /**
+   * Writes m's frame into `out` at `at` (FrameWriter.size(m) bytes, all of them written: unused
+   * header bytes zeroed, where librmr leaves garbage). Throws RangeError for a field RMR cannot carry.
+   */
+  write(m: FrameContent, out: Uint8Array, at: number): void {
+    if (m.xid.length !== XID_BYTES) throw new RangeError(`an RMR xid is ${XID_BYTES} bytes (use xidOf)`);
+    if (!(m.callId >= 0 && m.callId <= 255)) throw new RangeError(`an RMR call id is 0..255, got ${m.callId}`);
+    const total = FrameWriter.size(m);
+    out.set(this.template, at);
+    const v = new DataView(out.buffer, out.byteOffset + at, total);
+    v.setUint32(0, total, true);
+    v.setUint32(4, total, false);
+    const h = TRANSPORT_HEADER_BYTES;
+    v.setInt32(h + O.mtype, m.mtype, false);
+    v.setInt32(h + O.plen, m.payload.length, false);
+    out.set(m.xid, at + h + O.xid);
+    if (m.meid) writeString(out, at + h + O.meid, MEID_BYTES, m.meid, "meid");
+    v.setInt32(h + O.flags, m.flags, true);
+    v.setInt32(h + O.len1, m.trace.length, false);
+    v.setInt32(h + O.subId, m.subId, false);
+    let p = at + h + RMR_HEADER_BYTES;
+    out.set(m.trace, p);
+    p += m.trace.length;
+    out[p] = m.callId;
+    out[p + 1] = out[p + 2] = out[p + 3] = 0;
+    out.set(m.payload, p + D1_BYTES);
+  }
+}
+
 /** The frame of a message, as librmr writes it (unused bytes zeroed, where librmr leaves garbage). */
 export function encodeRmr(m: RmrMessage): Uint8Array {
-  const d1 = D1_BYTES;
-  const total = TRANSPORT_HEADER_BYTES + RMR_HEADER_BYTES + m.trace.length + d1 + m.payload.length;
-  const out = new Uint8Array(total);
-  const v = new DataView(out.buffer);
-  v.setUint32(0, total, true);
-  v.setUint32(4, total, false);
-  out[8] = MARKER;
-  const h = TRANSPORT_HEADER_BYTES;
-  v.setInt32(h + O.mtype, m.mtype, false);
-  v.setInt32(h + O.plen, m.payload.length, false);
-  v.setInt32(h + O.version, 3, false);
-  if (m.xid.length !== XID_BYTES) throw new RangeError(`an RMR xid is ${XID_BYTES} bytes (use xidOf)`);
-  out.set(m.xid, h + O.xid);
-  writeString(out, h + O.src, SRC_BYTES, m.src, "src");
-  writeString(out, h + O.meid, MEID_BYTES, m.meid, "meid");
-  v.setInt32(h + O.flags, m.flags, true);
-  v.setInt32(h + O.len0, RMR_HEADER_BYTES, false);
-  v.setInt32(h + O.len1, m.trace.length, false);
-  v.setInt32(h + O.len2, d1, false);
-  v.setInt32(h + O.len3, 0, false);
-  v.setInt32(h + O.subId, m.subId, false);
-  writeString(out, h + O.srcip, SRCIP_BYTES, m.srcip, "srcip");
-  let at = h + RMR_HEADER_BYTES;
-  out.set(m.trace, at);
-  at += m.trace.length;
-  if (!(m.callId >= 0 && m.callId <= 255)) throw new RangeError(`an RMR call id is 0..255, got ${m.callId}`);
-  out[at] = m.callId;
-  at += d1;
-  out.set(m.payload, at);
+  const out = new Uint8Array(FrameWriter.size(m));
+  new FrameWriter(m.src, m.srcip).write(m, out, 0);
   return out;
 }
 
 function writeString(out: Uint8Array, at: number, size: number, s: string, field: string): void {
-  const bytes = ascii.encode(s);
   // a C string: room for the NUL
-  if (bytes.length >= size) throw new RangeError(`RMR ${field} holds ${size - 1} bytes, got ${bytes.length}: ${s}`);
-  out.set(bytes, at);
+  const room = out.subarray(at, at + size - 1);
+  const { read, written } = utf8.encodeInto(s, room);
+  if (read < s.length) {
+    throw new RangeError(`RMR ${field} holds ${size - 1} bytes, got ${utf8.encode(s).length}: ${s}`);
+  }
+  room.fill(0, written);
 }
 
 /** The frame length a transport header announces, by librmr's reader rules. */
@@ -140,47 +182,62 @@ export function decodeRmr(frame: Uint8Array): RmrMessage {
   }
   const v = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   const h = TRANSPORT_HEADER_BYTES;
-  const len = (o: number, field: string) => {
-    const n = v.getInt32(h + o, false);
-    if (n < 0) throw new RmrFrameError(`RMR header ${field} is negative (${n}) at frame byte ${h + o}`);
-    return n;
-  };
-  const len0 = len(O.len0, "len0");
+  const len0 = lengthAt(v, h + O.len0, "len0");
   if (len0 < RMR_HEADER_BYTES) {
     throw new RmrFrameError(`RMR header length len0 ${len0} is below ${RMR_HEADER_BYTES} at frame byte ${h + O.len0}`);
   }
-  const len1 = len(O.len1, "len1");
-  const len2 = len(O.len2, "len2");
-  const len3 = len(O.len3, "len3");
-  const plen = len(O.plen, "plen");
+  const len1 = lengthAt(v, h + O.len1, "len1");
+  const len2 = lengthAt(v, h + O.len2, "len2");
+  const len3 = lengthAt(v, h + O.len3, "len3");
+  const plen = lengthAt(v, h + O.plen, "plen");
   const payloadAt = h + len0 + len1 + len2 + len3;
   if (payloadAt + plen > frame.length) {
     throw new RmrFrameError(
       `RMR lengths (header ${len0}, trace ${len1}, d1 ${len2}, d2 ${len3}, payload ${plen}) run past the ${frame.length}-byte frame`,
     );
   }
+  // one copy holds the xid and the payload (views into it): the socket's chunk is not retained
+  const own = new Uint8Array(XID_BYTES + plen);
+  own.set(frame.subarray(h + O.xid, h + O.xid + XID_BYTES), 0);
+  own.set(frame.subarray(payloadAt, payloadAt + plen), XID_BYTES);
   return {
     mtype: v.getInt32(h + O.mtype, false),
     subId: v.getInt32(h + O.subId, false),
-    xid: copy(frame, h + O.xid, h + O.xid + XID_BYTES),
+    xid: own.subarray(0, XID_BYTES),
     meid: readString(frame, h + O.meid, MEID_BYTES),
     src: readString(frame, h + O.src, SRC_BYTES),
     srcip: readString(frame, h + O.srcip, SRCIP_BYTES),
     flags: v.getInt32(h + O.flags, true),
     callId: len2 > 0 ? frame[h + len0 + len1] : 0,
-    trace: copy(frame, h + len0, h + len0 + len1),
-    payload: copy(frame, payloadAt, payloadAt + plen),
+    trace: len1 === 0 ? EMPTY : new Uint8Array(frame.subarray(h + len0, h + len0 + len1)),
+    payload: own.subarray(XID_BYTES),
   };
 }
 
-/** Bytes copied out into a plain Uint8Array (a Buffer's `slice` would be a view of the socket's data). */
-const copy = (b: Uint8Array, from: number, to: number) => new Uint8Array(b.subarray(from, to));
+/** A header length field, which must not be negative. */
+function lengthAt(v: DataView, at: number, field: string): number {
+  const n = v.getInt32(at, false);
+  if (n < 0) throw new RmrFrameError(`RMR header ${field} is negative (${n}) at frame byte ${at}`);
+  return n;
+}
 
-/** A C string: up to the first NUL (bytes after it are a previous message's residue). */
+/**
+ * A C string: up to the first NUL (bytes after it are a previous message's residue), UTF-8. The
+ * fields are short and nearly always ASCII: built char by char, the decoder only for other bytes.
+ */
 function readString(b: Uint8Array, at: number, size: number): string {
-  let end = at;
-  while (end < at + size && b[end] !== 0) end++;
-  return text.decode(b.subarray(at, end));
+  let s = "";
+  for (let i = at, end = at + size; i < end; i++) {
+    const c = b[i];
+    if (c === 0) break;
+    if (c >= 0x80) {
+      let nul = i;
+      while (nul < end && b[nul] !== 0) nul++;
+      return s + utf8Text.decode(b.subarray(i, nul));
+    }
+    s += String.fromCharCode(c);
+  }
+  return s;
 }
 
 /**

@@ -2,7 +2,8 @@
  * RMR route tables as rtmgr sends them and as RMR_SEED_RT files hold them
  * (../shared/facts/oran-sc-platform.md §1.7): '|'-separated records for a full table (newrt), an
  * update (updatert), and the meid map. `RouteTables` takes records as they come, activates a table
- * at its end record (answering what RMR answers: "OK <id>" or "ERR <id> <reason>"), and answers
+ * at its end record (answering what RMR answers: "OK <id>" or "ERR <id> <reason>", and nothing where
+ * RMR says nothing: an update before the first full table, an end without its start), and answers
  * lookups: every group of an entry gets one copy, round-robin inside the group, `%meid` entries go
  * to the owner of the message's meid. Pure: text in, endpoints out.
  */
@@ -61,7 +62,10 @@ export class RouteTables {
 
   private record(f: string[]): string | undefined {
     const [kind, what] = f;
-    if ((kind === "newrt" || kind === "updatert" || kind === "meid_map") && what === "start") {
+    const isTable = kind === "newrt" || kind === "updatert" || kind === "meid_map";
+    // an update before any full table is ignored whole, silently, as RMR does
+    if (kind === "updatert" && !this.live) return undefined;
+    if (isTable && what === "start") {
       const dropped = this.pending;
       this.pending = {
         kind,
@@ -72,22 +76,19 @@ export class RouteTables {
       };
       return dropped ? `ERR ${dropped.id} table not complete` : undefined;
     }
-    if ((kind === "newrt" || kind === "updatert" || kind === "meid_map") && what === "end") {
+    if (isTable && what === "end") {
       const p = this.pending;
-      if (!p || p.kind !== kind) return "ERR <id-missing> end without start";
+      if (!p || p.kind !== kind) return undefined; // an end without its start: ignored, as RMR does
       this.pending = null;
-      if (f[2] !== undefined && kind !== "meid_map" && Number(f[2]) !== p.records) {
-        return `ERR ${p.id} expected ${f[2]} records, got ${p.records}`;
+      if (f[2] !== undefined && Number(f[2]) !== p.records) {
+        // RMR's wording, which operators find in rtmgr's logs
+        return `ERR ${p.id} missing table records: expected ${f[2]} got ${p.records}`;
       }
-      if (kind === "meid_map") {
-        if (f[2] !== undefined && Number(f[2]) !== p.records)
-          return `ERR ${p.id} expected ${f[2]} records, got ${p.records}`;
-        this.meids = p.meids;
-        return `OK ${p.id}`;
+      if (kind === "meid_map") this.meids = p.meids;
+      else {
+        this.live = p.table;
+        this.roundRobin.clear();
       }
-      if (kind === "updatert" && !this.live) return `ERR ${p.id} no full table yet`;
-      this.live = p.table;
-      this.roundRobin.clear();
       return `OK ${p.id}`;
     }
     const p = this.pending;

@@ -3,12 +3,23 @@
  * data port; one outbound connection per endpoint name ("host:port"), dialled on first use and kept;
  * frames read from every socket, inbound and outbound (a C peer may answer on either); messages
  * routed by the route table; return to sender (the src name, else the socket the message came on);
- * calls matched on call id and the 32-byte xid. The wire format is frame.ts, the routes routes.ts.
+ * calls matched on call id and the 32-byte xid. Frames are written into a per-connection batch that
+ * goes out once per event-loop turn, and a connection whose peer stops reading refuses sends past a
+ * limit (librmr's RMR_ERR_RETRY). The wire format is frame.ts, the routes routes.ts.
  */
 
 import { createServer, type Server, type Socket, connect as tcpConnect } from "node:net";
 import { sameBytes } from "../../e2sm/index.js";
-import { encodeRmr, FLAG_CALL, NO_SUB_ID, type RmrMessage, RmrStreamReader, xidOf } from "./frame.js";
+import { CoalescingWriter } from "../transports/coalescing-writer.js";
+import {
+  FLAG_CALL,
+  type FrameContent,
+  FrameWriter,
+  NO_SUB_ID,
+  type RmrMessage,
+  RmrStreamReader,
+  xidOf,
+} from "./frame.js";
 import type { RouteTables } from "./routes.js";
 
 export interface RmrTransportOptions {
@@ -22,6 +33,8 @@ export interface RmrTransportOptions {
   readonly routes: RouteTables;
   /** How long a dial may take (ms, default 2000). */
   readonly dialTimeoutMs?: number;
+  /** The most bytes waiting to go out on one connection before sends to it fail (default 64 MiB). */
+  readonly maxQueuedBytes?: number;
 }
 
 /** What an application sends: the header fields it chooses, and the payload. */
@@ -44,10 +57,19 @@ export class RmrError extends Error {
   override readonly name = "RmrError";
 }
 
+const EMPTY_XID = new Uint8Array(32);
+const EMPTY = new Uint8Array(0);
+const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024 * 1024;
+
 export class RmrTransport {
   readonly port: number;
+  /** Connections being dialled or up, by endpoint; `connected` holds the ones up (the synchronous path). */
   private readonly outbound = new Map<string, Promise<Socket>>();
+  private readonly connected = new Map<string, Socket>();
   private readonly sockets = new Set<Socket>();
+  private readonly writers = new Map<Socket, CoalescingWriter>();
+  private readonly frames: FrameWriter;
+  private closed = false;
   private readonly handlers: RmrHandler[] = [];
   private readonly calls = new Map<number, { xid: Uint8Array; done: (m: RmrMessage) => void }>();
   private nextCallId = 1;
@@ -58,6 +80,7 @@ export class RmrTransport {
     private readonly options: RmrTransportOptions,
   ) {
     this.port = port;
+    this.frames = new FrameWriter(this.src, options.srcip ?? this.src);
   }
 
   static start(options: RmrTransportOptions): Promise<RmrTransport> {
@@ -83,44 +106,52 @@ export class RmrTransport {
     this.handlers.push(handler);
   }
 
-  /** Sends by the route table: one copy to each group. Resolves to the endpoints it went to (none: no route). */
+  /**
+   * Sends by the route table: one copy to each group. Resolves to the endpoints it went to (none: no
+   * route); rejects with RmrError when an endpoint cannot be reached or its connection is full.
+   */
   async send(m: Outgoing): Promise<string[]> {
     const to = this.options.routes.endpoints(m.mtype, m.subId ?? NO_SUB_ID, m.meid ?? "");
-    await Promise.all(to.map((endpoint) => this.sendTo(endpoint, m)));
+    let dialling: Promise<void>[] | undefined;
+    for (const endpoint of to) {
+      const socket = this.connected.get(endpoint);
+      if (socket) this.put(socket, endpoint, m, 0, 0, EMPTY);
+      else (dialling ??= []).push(this.sendTo(endpoint, m));
+    }
+    if (dialling) await Promise.all(dialling);
     return to;
   }
 
   /** Sends straight to an endpoint (a wormhole): no route table. */
   async sendTo(endpoint: string, m: Outgoing, flags = 0, callId = 0): Promise<void> {
-    const socket = await this.dial(endpoint);
-    socket.write(encodeRmr(this.frameOf(m, flags, callId)));
+    const socket = this.connected.get(endpoint) ?? (await this.dial(endpoint));
+    this.put(socket, endpoint, m, flags, callId, EMPTY);
   }
 
   /**
-   * Return to sender: the reply keeps the request's sub id, xid, meid and call id, with the call flag
-   * cleared; it goes to the request's src, or back on the socket it came on when src cannot be reached.
+   * Return to sender: the reply keeps the request's sub id, xid, meid, trace and call id, with the call
+   * flag cleared (librmr answers in the request's own buffer); it goes to the request's src, or back
+   * on the socket it came on when src cannot be reached.
    */
   async rts(request: RmrMessage, from: ReplyPath, reply: { mtype?: number; payload: Uint8Array }): Promise<void> {
-    const frame = encodeRmr({
-      ...this.frameOf(
-        {
-          mtype: reply.mtype ?? request.mtype,
-          subId: request.subId,
-          meid: request.meid,
-          xid: request.xid,
-          payload: reply.payload,
-        },
-        0,
-        request.callId,
-      ),
-    });
-    try {
-      (await this.dial(request.src)).write(frame);
-    } catch {
-      if (from.socket.destroyed)
-        throw new RmrError(`cannot return to ${request.src}: unreachable, and its connection is gone`);
-      from.socket.write(frame);
+    const m: Outgoing = {
+      mtype: reply.mtype ?? request.mtype,
+      subId: request.subId,
+      meid: request.meid,
+      xid: request.xid,
+      payload: reply.payload,
+    };
+    let socket = this.connected.get(request.src);
+    if (!socket) {
+      try {
+        socket = await this.dial(request.src);
+      } catch {
+        if (from.socket.destroyed)
+          throw new RmrError(`cannot return to ${request.src}: unreachable, and its connection is gone`);
+        socket = from.socket;
+      }
     }
+    this.put(socket, request.src, m, 0, request.callId, request.trace);
   }
 
   /** A call: sends with the call flag and a call id, and resolves with the reply of the same xid. */
@@ -149,28 +180,51 @@ export class RmrTransport {
     });
   }
 
+  /** Stops listening and closes every connection, after what waits to be sent has gone out. */
   async close(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((done) => this.server.close(() => done()));
+    this.closed = true;
+    const closing = [...this.sockets].map(
+      (s) =>
+        new Promise<void>((done) => {
+          if (s.destroyed) return done();
+          s.once("close", () => done());
+          this.writers.get(s)?.flush();
+          s.end(() => s.destroy());
+          // a peer that never reads would hold the end up: give it a moment, then cut
+          setTimeout(() => s.destroy(), 500).unref();
+        }),
+    );
+    await Promise.all([...closing, new Promise<void>((done) => this.server.close(() => done()))]);
   }
 
-  private frameOf(m: Outgoing, flags: number, callId: number): RmrMessage {
-    return {
+  /** Writes m's frame into the connection's batch. Throws RmrError when the connection is full. */
+  private put(socket: Socket, endpoint: string, m: Outgoing, flags: number, callId: number, trace: Uint8Array): void {
+    let writer = this.writers.get(socket);
+    if (!writer) {
+      writer = new CoalescingWriter(socket, this.options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES);
+      this.writers.set(socket, writer);
+    }
+    const frame: FrameContent = {
       mtype: m.mtype,
       subId: m.subId ?? NO_SUB_ID,
-      xid: m.xid instanceof Uint8Array ? m.xid : xidOf(m.xid ?? ""),
+      xid: m.xid === undefined ? EMPTY_XID : m.xid instanceof Uint8Array ? m.xid : xidOf(m.xid),
       meid: m.meid ?? "",
-      src: this.src,
-      srcip: this.options.srcip ?? this.src,
       flags,
       callId,
-      trace: new Uint8Array(0),
+      trace,
       payload: m.payload,
     };
+    try {
+      writer.append(FrameWriter.size(frame), (out, at) => this.frames.write(frame, out, at));
+    } catch (e) {
+      if (e instanceof RangeError) throw e;
+      throw new RmrError(`cannot send mtype ${m.mtype} to ${endpoint}: ${(e as Error).message}`);
+    }
   }
 
   /** The connection to an endpoint: dialled once, kept, dialled again after it closed. */
   private dial(endpoint: string): Promise<Socket> {
+    if (this.closed) return Promise.reject(new RmrError(`cannot reach ${endpoint}: the transport is closed`));
     let s = this.outbound.get(endpoint);
     if (!s) {
       s = new Promise<Socket>((resolve, reject) => {
@@ -180,8 +234,17 @@ export class RmrTransport {
         const timer = setTimeout(() => socket.destroy(new Error("timed out")), this.options.dialTimeoutMs ?? 2000);
         socket.once("connect", () => {
           clearTimeout(timer);
+          if (this.closed) {
+            socket.destroy();
+            this.outbound.delete(endpoint);
+            return reject(new RmrError(`cannot reach ${endpoint}: the transport is closed`));
+          }
           this.adopt(socket);
-          socket.once("close", () => this.outbound.delete(endpoint));
+          this.connected.set(endpoint, socket);
+          socket.once("close", () => {
+            this.outbound.delete(endpoint);
+            if (this.connected.get(endpoint) === socket) this.connected.delete(endpoint);
+          });
           resolve(socket);
         });
         socket.once("error", (e) => {
@@ -213,7 +276,10 @@ export class RmrTransport {
       for (const m of messages) this.deliver(m, from);
     });
     socket.on("error", () => {});
-    socket.on("close", () => this.sockets.delete(socket));
+    socket.on("close", () => {
+      this.sockets.delete(socket);
+      this.writers.delete(socket);
+    });
   }
 
   private deliver(m: RmrMessage, from: ReplyPath): void {

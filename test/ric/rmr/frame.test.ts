@@ -71,6 +71,13 @@ describe("RMR frames", () => {
     expect(decodeRmr(f)).toEqual(CAPTURED);
   });
 
+  it("carry strings as UTF-8 bytes, as C code sees them, and count their room in bytes", () => {
+    const m = decodeRmr(encodeRmr({ ...CAPTURED, meid: "gnb_ñandú_é", src: "xapp-ü.ns:4560" }));
+    expect([m.meid, m.src]).toEqual(["gnb_ñandú_é", "xapp-ü.ns:4560"]);
+    expect(() => encodeRmr({ ...CAPTURED, meid: "é".repeat(16) })).toThrow(/meid holds 31 bytes, got 32/);
+    expect(decodeRmr(encodeRmr({ ...CAPTURED, meid: `${"a".repeat(29)}é` })).meid).toBe(`${"a".repeat(29)}é`);
+  });
+
   it("find the frame length by librmr's rules: big-endian with '$', little-endian without or when they differ", () => {
     const f = encodeRmr(CAPTURED);
     expect(frameLength(f)).toBe(339);

@@ -32,8 +32,8 @@ const start = async () => {
 describe("route control", () => {
   it("formats table states as librmr does", () => {
     expect(new TextDecoder().decode(tableStatePayload("OK <id-missing>"))).toBe("OK <id-missing> \n\0");
-    expect(new TextDecoder().decode(tableStatePayload("ERR t7 expected 2 records, got 1"))).toBe(
-      "ERR t7 expected 2 records, got 1\n\0",
+    expect(new TextDecoder().decode(tableStatePayload("ERR t7 missing table records: expected 2 got 1"))).toBe(
+      "ERR t7 missing table records: expected 2 got 1\n\0",
     );
   });
 

@@ -45,17 +45,19 @@ describe("RouteTables", () => {
     const rt = new RouteTables(ME);
     rt.apply(RTMGR_PUSH);
     expect(rt.apply("newrt|start|t7\nmse|12010|-1|other:4560\nnewrt|end|2\n")).toEqual([
-      "ERR t7 expected 2 records, got 1",
+      "ERR t7 missing table records: expected 2 got 1",
     ]);
     expect(rt.endpoints(12010, -1)).toEqual(["submgr:4560"]);
     expect(rt.apply("newrt|start|t8\nmse|12010|-1|other:4560\nnewrt|end|1\n")).toEqual(["OK t8"]);
     expect(rt.endpoints(12010, -1)).toEqual(["other:4560"]);
   });
 
-  it("applies updates to the live table only once a full one came", () => {
+  it("applies updates to the live table only once a full one came, ignoring earlier ones silently as RMR does", () => {
     const rt = new RouteTables(ME);
-    expect(rt.apply("updatert|start|u1\nmse|1|-1|a:1\nupdatert|end|1")).toEqual(["ERR u1 no full table yet"]);
+    expect(rt.apply("updatert|start|u1\nmse|1|-1|a:1\nupdatert|end|1")).toEqual([]);
     expect(rt.ready).toBe(false);
+    expect(rt.apply("newrt|start|t1\nmse|2|-1|b:1\nnewrt|end|1")).toEqual(["OK t1"]);
+    expect(rt.endpoints(1, -1)).toEqual([]); // the early update's entry went nowhere
     rt.apply(RTMGR_PUSH);
     expect(rt.apply("updatert|start|u2\nmse|1|-1|a:1\ndel|12010|-1\nupdatert|end|2")).toEqual(["OK u2"]);
     expect(rt.endpoints(1, -1)).toEqual(["a:1"]);
@@ -72,7 +74,7 @@ describe("RouteTables", () => {
     expect(rt.endpoints(12050, 1001)).toEqual(["a:1", "b:2"]);
   });
 
-  it("drops a table left unfinished when a new one starts, and an end without a start", () => {
+  it("drops a table left unfinished when a new one starts, and ignores an end without a start as RMR does", () => {
     const rt = new RouteTables(ME);
     expect(rt.apply("newrt|start|first\nmse|1|-1|a:1\nnewrt|start|second\nmse|2|-1|b:1\nnewrt|end")).toEqual([
       "ERR first table not complete",
@@ -80,6 +82,8 @@ describe("RouteTables", () => {
     ]);
     expect(rt.endpoints(1, -1)).toEqual([]);
     expect(rt.endpoints(2, -1)).toEqual(["b:1"]);
-    expect(rt.apply("newrt|end|0")).toEqual(["ERR <id-missing> end without start"]);
+    expect(rt.apply("newrt|end|0")).toEqual([]);
+    expect(rt.apply("updatert|start|u\nmse|3|-1|c:1\nupdatert|end|1\nupdatert|end|1")).toEqual(["OK u"]);
+    expect(rt.endpoints(3, -1)).toEqual(["c:1"]);
   });
 });

@@ -1,9 +1,9 @@
 /** RMR over TCP on loopback: routed sends, return to sender (by name and by the arrival socket), calls. */
-import { connect, type Socket } from "node:net";
+import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeRmr, encodeRmr, FLAG_CALL, type RmrMessage, RmrStreamReader, xidOf } from "../../../ric/rmr/frame.js";
 import { RouteTables } from "../../../ric/rmr/routes.js";
-import { type ReplyPath, RmrTransport } from "../../../ric/rmr/transport.js";
+import { type ReplyPath, RmrError, RmrTransport } from "../../../ric/rmr/transport.js";
 
 const open: (RmrTransport | Socket)[] = [];
 afterEach(async () => {
@@ -73,7 +73,7 @@ describe("RmrTransport", () => {
     );
   });
 
-  it("returns to sender on the arrival socket when the sender's src cannot be reached, as librmr does", async () => {
+  it("returns to sender on the arrival socket when the sender's src cannot be reached, keeping the trace, as librmr does", async () => {
     const b = await transport();
     b.onMessage((m, from) => void b.rts(m, from, { payload: bytes("pong") }));
     const raw = connect({ host: "127.0.0.1", port: b.port });
@@ -97,12 +97,13 @@ describe("RmrTransport", () => {
         srcip: "127.0.0.1:1",
         flags: 0,
         callId: 0,
-        trace: new Uint8Array(0),
+        trace: bytes("trace-7"),
         payload: bytes("ping"),
       }),
     );
     const m = await reply;
     expect([m.mtype, m.subId, new TextDecoder().decode(m.payload)]).toEqual([100, 3, "pong"]);
+    expect(new TextDecoder().decode(m.trace)).toBe("trace-7");
     expect(m.xid).toEqual(xidOf("ping"));
   });
 
@@ -132,5 +133,101 @@ describe("RmrTransport", () => {
     await closed;
     expect(got.map((m) => m.mtype)).toEqual([7]);
     expect(decodeRmr(good).mtype).toBe(7);
+  });
+
+  it("delivers every message of a burst in order, batched into few writes", async () => {
+    const b = await transport();
+    const a = await transport(`newrt|start\nmse|12050|-1|127.0.0.1:${b.port}\nnewrt|end\n`);
+    const n = 20_000;
+    const seen: number[] = [];
+    const all = new Promise<void>((done) =>
+      b.onMessage((m) => {
+        seen.push(new DataView(m.payload.buffer, m.payload.byteOffset).getUint32(0));
+        if (seen.length === n) done();
+      }),
+    );
+    await a.send({ mtype: 12050, payload: Uint8Array.of(0, 0, 0, 0) }); // dials
+    for (let i = 1; i < n; i++) {
+      const p = new Uint8Array(200);
+      new DataView(p.buffer).setUint32(0, i);
+      void a.send({ mtype: 12050, meid: "gnb_é", payload: p });
+    }
+    await all;
+    expect(seen).toEqual(Array.from({ length: n }, (_, i) => i));
+  });
+
+  it("refuses sends to a peer that stops reading once the limit waits, instead of growing", async () => {
+    const held: Socket[] = [];
+    const stalled = createServer((s) => {
+      s.pause(); // accepts, never reads
+      held.push(s);
+    });
+    await new Promise<void>((r) => stalled.listen(0, "127.0.0.1", r));
+    const port = (stalled.address() as AddressInfo).port;
+    const rt = new RouteTables({ names: [] });
+    const a = await RmrTransport.start({
+      name: "127.0.0.1",
+      port: 0,
+      host: "127.0.0.1",
+      routes: rt,
+      maxQueuedBytes: 1 << 20,
+    });
+    open.push(a);
+    try {
+      const payload = new Uint8Array(10_000);
+      let refused: unknown;
+      for (let i = 0; i < 100_000 && !refused; i++) {
+        await a.sendTo(`127.0.0.1:${port}`, { mtype: 1, payload }).catch((e) => {
+          refused = e;
+        });
+        if (i % 50 === 0) await new Promise((r) => setImmediate(r)); // let batches reach the socket
+      }
+      expect(refused).toBeInstanceOf(RmrError);
+      expect(String(refused)).toMatch(
+        /cannot send mtype 1 to 127\.0\.0\.1:\d+: \d+ bytes already wait .*limit 1048576/,
+      );
+    } finally {
+      await a.close();
+      for (const s of held) s.destroy();
+      await new Promise((r) => stalled.close(r));
+    }
+  });
+
+  it("sends what it queued before closing, and refuses sends and dials after", async () => {
+    const b = await transport();
+    const got = next(b);
+    const a = await RmrTransport.start({
+      name: "127.0.0.1",
+      port: 0,
+      host: "127.0.0.1",
+      routes: new RouteTables({ names: [] }),
+    });
+    const sent = a.sendTo(`127.0.0.1:${b.port}`, { mtype: 5, payload: bytes("last words") });
+    await sent;
+    await a.close();
+    expect(new TextDecoder().decode((await got)[0].payload)).toBe("last words");
+    await expect(a.sendTo(`127.0.0.1:${b.port}`, { mtype: 5, payload: bytes("") })).rejects.toThrow(
+      /transport is closed/,
+    );
+  });
+
+  it("closes a connection still being dialled when it closes, leaving no socket behind", async () => {
+    const accepted: Socket[] = [];
+    const peer = createServer((s) => accepted.push(s));
+    await new Promise<void>((r) => peer.listen(0, "127.0.0.1", r));
+    const port = (peer.address() as AddressInfo).port;
+    const a = await RmrTransport.start({
+      name: "127.0.0.1",
+      port: 0,
+      host: "127.0.0.1",
+      routes: new RouteTables({ names: [] }),
+    });
+    const dialling = a.sendTo(`127.0.0.1:${port}`, { mtype: 5, payload: bytes("x") });
+    await a.close(); // before the connect completes
+    await expect(dialling).rejects.toThrow(/transport is closed/);
+    // whatever the peer accepted is closed from our side
+    await new Promise((r) => setTimeout(r, 50));
+    for (const s of accepted) await new Promise((r) => (s.readableEnded ? r(0) : s.once("end", r).resume()));
+    await new Promise((r) => peer.close(r));
   });
 });
