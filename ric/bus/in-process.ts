@@ -4,6 +4,7 @@
  * re-enters another one; payloads are passed by reference, never copied.
  */
 import { type Bus, BusError, type BusHandler, type BusMessage, type BusSubscription, type Headers } from "./bus.js";
+import { RequestMux } from "./request-mux.js";
 
 interface Sub {
   readonly pattern: string[];
@@ -22,10 +23,14 @@ export class InProcessBus implements Bus {
   private queue: { msg: BusMessage; to: Sub[] }[] = [];
   private scheduled = false;
   private closed = false;
-  private nextInbox = 1;
+  private readonly requests = new RequestMux("_INBOX.in-process");
+  private readonly inboxPrefix = `${this.requests.inbox}.`;
 
   publish(subject: string, data: Uint8Array, opts: { reply?: string; headers?: Headers } = {}): void {
     if (this.closed) throw new BusError("closed", "the bus is closed");
+    // an answer to one of our requests goes straight to it
+    if (subject.startsWith(this.inboxPrefix))
+      return this.requests.answer(subject, { subject, data, headers: opts.headers });
     const to = this.route(subject);
     if (to.length === 0) return;
     this.queue.push({ msg: { subject, data, reply: opts.reply, headers: opts.headers }, to });
@@ -65,19 +70,9 @@ export class InProcessBus implements Bus {
     if (this.route(subject, false).length === 0) {
       return Promise.reject(new BusError("no-responders", `no responders on ${subject}`));
     }
-    const inbox = `_INBOX.${this.nextInbox++}`;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        sub.unsubscribe();
-        reject(new BusError("timeout", `no answer on ${subject} within ${opts.timeoutMs} ms`));
-      }, opts.timeoutMs);
-      const sub = this.subscribe(inbox, (msg) => {
-        clearTimeout(timer);
-        sub.unsubscribe();
-        resolve(msg);
-      });
-      this.publish(subject, data, { reply: inbox, headers: opts.headers });
-    });
+    return this.requests.request(subject, opts.timeoutMs, (reply) =>
+      this.publish(subject, data, { reply, headers: opts.headers }),
+    );
   }
 
   async flush(): Promise<void> {}
@@ -89,6 +84,7 @@ export class InProcessBus implements Bus {
     this.exact.clear();
     this.wild.clear();
     this.queue = [];
+    this.requests.failAll(new BusError("closed", "the bus is closed"));
   }
 
   /** Who gets a message on `subject`: every plain subscriber, and one member per queue group. */

@@ -28,7 +28,8 @@ export type BusCase =
   | "big-payload"
   | "throwing-handler"
   | "closed-publish"
-  | "closed-request";
+  | "closed-request"
+  | "closed-while-waiting";
 
 export interface BusContractOptions {
   /**
@@ -361,6 +362,16 @@ export function busContract(carrier: string, makeEnds: () => Promise<BusEnds>, o
     if (a !== b) await listen("svc.any");
     await a.close();
     const e = await rejection(a.request("svc.any", text("?"), { timeoutMs: 500 }));
+    expect(e).toBeInstanceOf(BusError);
+    expect((e as BusError).kind).toBe("closed");
+  });
+
+  test("closed-while-waiting", "a request still waiting when its bus closes is rejected with kind closed", async () => {
+    await listen("svc.silent"); // hears, never answers
+    const waiting = rejection(a.request("svc.silent", text("?"), { timeoutMs: 5000 }));
+    await a.flush();
+    await a.close();
+    const e = await waiting;
     expect(e).toBeInstanceOf(BusError);
     expect((e as BusError).kind).toBe("closed");
   });
