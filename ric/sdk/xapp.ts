@@ -20,6 +20,7 @@ import { decodePayload, findRanFunction, modelName, modelOf, payload } from "./e
 import { silentLog } from "./log.js";
 import { AppMetrics } from "./metrics.js";
 import { ControlError, type PlatformSubscription, type RicPlatform, SubscriptionError } from "./platform.js";
+import { SharedSubscriptions } from "./shared-subscriptions.js";
 import { Subscription, type SubscriptionOptions } from "./subscription.js";
 
 export interface PolicyTypeSpec {
@@ -84,6 +85,7 @@ export class XApp {
   readonly metrics: AppMetrics;
   readonly log: Log;
   private readonly platform: RicPlatform;
+  private readonly shared: SharedSubscriptions;
   private readonly known = new Map<string, NodeInfo>();
   private readonly subs = new Set<Subscription>();
   private readonly codecs = new Map<number, E2apCodec>();
@@ -98,6 +100,7 @@ export class XApp {
     this.name = options.name;
     this.instance = options.instance ?? randomUUID().slice(0, 8);
     this.platform = options.platform;
+    this.shared = new SharedSubscriptions(options.platform);
     this.metrics = new AppMetrics(options.name);
     this.log = options.log ?? silentLog;
   }
@@ -296,7 +299,7 @@ export class XApp {
     s.state = "establishing";
     let handle: PlatformSubscription;
     try {
-      handle = await this.platform.subscribe(s.spec, (bytes) => s.receive(bytes));
+      handle = await this.shared.subscribe(s.spec, (bytes) => s.receive(bytes));
     } catch (e) {
       const err = e instanceof SubscriptionError ? e : new SubscriptionError(String(e), true);
       if (s.closed) return;

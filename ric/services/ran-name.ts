@@ -1,7 +1,7 @@
 /**
  * The RAN name of an E2 node, as O-RAN SC's e2term builds it and uses as meid and inventory key
- * (../shared/facts/oran-sc-platform.md §2): `gnb_<MCC>_<MNC>_<gNB id in hex>`, a 2-digit MNC printed with
- * a leading 0.
+ * (../shared/facts/oran-sc-platform.md §2, RIC-E2-TERMINATION/BuildRunName.h of o-ran-sc/ric-plt-e2):
+ * `gnb_<MCC>_<MNC>_<gNB id in hex>`, a 2-digit MNC printed with a leading 0.
  */
 import type { BitString } from "../../e2sm/index.js";
 
@@ -15,30 +15,66 @@ export function plmnDigits(plmn: Uint8Array): { mcc: string; mnc: string } {
   return { mcc, mnc };
 }
 
-const hexOfBits = (b: BitString): string => {
+/**
+ * A node id's BIT STRING in hex as e2term prints it: the value right-aligned in the string's octets, two
+ * digits per octet (a 22-bit gNB id has 6 digits, a 32-bit one 8).
+ */
+function hexOfBits(b: BitString): string {
+  const octets = Math.ceil(b.length / 8);
   let v = 0n;
-  for (const byte of b.bits) v = (v << 8n) | BigInt(byte);
-  v >>= BigInt(b.bits.length * 8 - b.length);
-  return v.toString(16).padStart(8, "0");
+  for (const byte of b.bits.subarray(0, octets)) v = (v << 8n) | BigInt(byte);
+  v >>= BigInt(octets * 8 - b.length);
+  return v.toString(16).padStart(octets * 2, "0");
+}
+
+/** Prefixes of the eNB id kinds, by the ID CHOICE alternative (ng-eNB and eNB spell them apart). */
+const ENB_KINDS: Record<string, string> = {
+  "enb-ID-macro": "macro",
+  "enb-ID-shortmacro": "shortmacro",
+  "enb-ID-longmacro": "longmacro",
+  "macro-eNB-ID": "macro",
+  "home-eNB-ID": "home",
+  "short-Macro-eNB-ID": "shortmacro",
+  "long-Macro-eNB-ID": "longmacro",
 };
 
-/** The RAN name of a GlobalE2node-ID value (as decoded); gNBs with a CU-UP or DU id get it appended. */
+const first = (choice: unknown): [string, any] | [] => Object.entries(choice ?? {})[0] ?? [];
+
+/**
+ * The RAN name of a GlobalE2node-ID value (as decoded), as e2term's BuildRunName.h builds it:
+ * `gnb_` / `en_gnb_` / `ng_enB_<kind>_` / `enB_<kind>_`, then MCC_MNC and the node id; a gNB with a
+ * CU-UP id alone is `gnbc_..._<id>`, with a DU id alone `gnbd_..._<id>` (with both, plainly `gnb_`).
+ */
 export function ranName(nodeId: any): string {
-  const [kind, value] = (Object.entries(nodeId ?? {})[0] ?? []) as [string | undefined, any];
-  const global = value?.["global-gNB-ID"] ?? value?.["global-ng-eNB-ID"] ?? value?.["global-eNB-ID"];
-  const plmnBytes: Uint8Array | undefined = global?.["plmn-id"] ?? global?.["pLMN-Identity"];
-  const idBits: BitString | undefined =
-    global?.["gnb-id"]?.["gnb-ID"] ?? Object.values(global?.["enb-id"] ?? global?.["eNB-ID"] ?? {})[0];
-  if (!kind || !plmnBytes || !idBits?.bits) throw new TypeError("GlobalE2node-ID without PLMN and node id");
-  const { mcc, mnc } = plmnDigits(plmnBytes);
-  const mnc3 = mnc.length === 2 ? `0${mnc}` : mnc;
-  const prefix = kind === "gNB" ? "gnb" : kind === "ng-eNB" ? "ng_enb" : kind === "eNB" ? "enb" : kind.toLowerCase();
-  const extra =
-    value["gNB-CU-UP-ID"] !== undefined
-      ? `_${value["gNB-CU-UP-ID"].toString(16)}`
-      : value["gNB-DU-ID"] !== undefined
-        ? `_${value["gNB-DU-ID"].toString(16)}`
-        : "";
-  const p = extra ? (value["gNB-CU-UP-ID"] !== undefined ? "gnbc" : "gnbd") : prefix;
-  return `${p}_${mcc}_${mnc3}_${hexOfBits(idBits)}${extra}`;
+  const [kind, node] = first(nodeId);
+  let prefix: string | undefined;
+  let plmn: Uint8Array | undefined;
+  let id: BitString | undefined;
+  let suffix = "";
+  if (kind === "gNB") {
+    const g = node?.["global-gNB-ID"];
+    [plmn, id] = [g?.["plmn-id"], g?.["gnb-id"]?.["gnb-ID"]];
+    const cuUp = node["gNB-CU-UP-ID"];
+    const du = node["gNB-DU-ID"];
+    prefix = cuUp !== undefined && du === undefined ? "gnbc" : du !== undefined && cuUp === undefined ? "gnbd" : "gnb";
+    const alone = prefix === "gnbc" ? cuUp : prefix === "gnbd" ? du : undefined;
+    if (alone !== undefined) suffix = `_${BigInt(alone).toString(16)}`;
+  } else if (kind === "en-gNB") {
+    const g = node?.["global-en-gNB-ID"];
+    [prefix, plmn, id] = ["en_gnb", g?.["pLMN-Identity"], g?.["gNB-ID"]?.["gNB-ID"]];
+  } else if (kind === "ng-eNB" || kind === "eNB") {
+    const g = kind === "eNB" ? node?.["global-eNB-ID"] : node?.["global-ng-eNB-ID"];
+    const [alt, bits] = first(kind === "eNB" ? g?.["eNB-ID"] : g?.["enb-id"]);
+    const enbKind = alt === undefined ? undefined : ENB_KINDS[alt];
+    if (enbKind)
+      [prefix, plmn, id] = [
+        `${kind === "eNB" ? "enB" : "ng_enB"}_${enbKind}`,
+        g?.["pLMN-Identity"] ?? g?.["plmn-id"],
+        bits,
+      ];
+  }
+  if (!prefix || !plmn || !id?.bits)
+    throw new TypeError(`GlobalE2node-ID (${kind ?? "empty"}) without PLMN and node id`);
+  const { mcc, mnc } = plmnDigits(plmn);
+  return `${prefix}_${mcc}_${mnc.length === 2 ? `0${mnc}` : mnc}_${hexOfBits(id)}${suffix}`;
 }

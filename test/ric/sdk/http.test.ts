@@ -68,8 +68,8 @@ describe("serveApps", () => {
   });
 
   it("merges both apps' same-named metrics on /metrics, one HELP and TYPE per name, told apart by app", async () => {
-    kpimon.metrics.controlsSent.inc({ node: "gnb_001_001_00000001" }, 3);
-    handover.metrics.controlsSent.inc({ node: "gnb_001_001_00000001" });
+    kpimon.metrics.controlsSent.inc({ node: "gnb_001_001_000001" }, 3);
+    handover.metrics.controlsSent.inc({ node: "gnb_001_001_000001" });
     handover.metrics.indicationsDropped.inc(2);
     const ric = new Registry();
     new Gauge({ name: "ric_nodes", help: "the RIC's nodes", registers: [ric] }).set(4);
@@ -81,8 +81,8 @@ describe("serveApps", () => {
     const lines = text.split("\n");
     expect(lines.filter((l) => l === "# TYPE twinric_controls_sent_total counter")).toHaveLength(1);
     expect(lines.filter((l) => l.startsWith("# HELP twinric_controls_sent_total "))).toHaveLength(1);
-    expect(lines).toContain('twinric_controls_sent_total{node="gnb_001_001_00000001",app="kpimon"} 3');
-    expect(lines).toContain('twinric_controls_sent_total{node="gnb_001_001_00000001",app="handover"} 1');
+    expect(lines).toContain('twinric_controls_sent_total{node="gnb_001_001_000001",app="kpimon"} 3');
+    expect(lines).toContain('twinric_controls_sent_total{node="gnb_001_001_000001",app="handover"} 1');
     expect(lines).toContain('twinric_indications_dropped_total{app="kpimon"} 0');
     expect(lines).toContain('twinric_indications_dropped_total{app="handover"} 2');
     expect(lines).toContain('twinric_decision_latency_seconds_count{app="handover"} 0');
@@ -169,7 +169,7 @@ describe("jsonLog", () => {
   it("writes one JSON object per line: ts, level, app, event, then the detail", () => {
     const { lines, log } = capture();
     const before = Date.now();
-    log("info", "subscribed", { node: "gnb_001_001_00000001", admitted: [1] });
+    log("info", "subscribed", { node: "gnb_001_001_000001", admitted: [1] });
     log("error", "gone", {});
     expect(lines).toHaveLength(2);
     for (const l of lines) expect(l).not.toContain("\n");
@@ -179,7 +179,7 @@ describe("jsonLog", () => {
       level: "info",
       app: "kpimon",
       event: "subscribed",
-      node: "gnb_001_001_00000001",
+      node: "gnb_001_001_000001",
       admitted: [1],
     });
     expect(Date.parse(first.ts)).toBeGreaterThanOrEqual(before - 1000);

@@ -1,7 +1,7 @@
 /**
  * A tiny simulated RAN for the RIC and SDK tests: two sites of one cell each across one block, a few
  * UEs, the cheapest propagation (its world builds in about a second), and the simulator's E2 agents
- * (gNB ids 1 and 2, PLMN 00f110: gnb_001_001_00000001 and gnb_001_001_00000002). The test steps the
+ * (gNB ids 1 and 2, PLMN 00f110: gnb_001_001_000001 and gnb_001_001_000002). The test steps the
  * network itself, so nothing runs between its checks.
  */
 import { setImmediate as turn } from "node:timers/promises";
@@ -43,8 +43,8 @@ reality:
 `;
 
 /** The RAN names of the two gNBs, as the RIC names them. */
-export const WEST = "gnb_001_001_00000001";
-export const EAST = "gnb_001_001_00000002";
+export const WEST = "gnb_001_001_000001";
+export const EAST = "gnb_001_001_000002";
 
 export const KPM_V3_OID = "1.3.6.1.4.1.53148.1.3.2.2";
 export const RC_OID = "1.3.6.1.4.1.53148.1.1.2.3";

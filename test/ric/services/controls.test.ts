@@ -17,8 +17,8 @@ import { InProcessBus } from "../../../ric/bus/in-process.js";
 import { NearRtRic } from "../../../ric/services/ric.js";
 import { FakeNode, type Received, settle } from "./fake-node.js";
 
-const NODE = "gnb_001_001_00000001";
-const OTHER = "gnb_001_001_00000002";
+const NODE = "gnb_001_001_000001";
+const OTHER = "gnb_001_001_000002";
 const codec = new E2apCodec({ version: 3 });
 
 const controlBytes = (instance: number, o: { requestor?: number; ack?: "ack" | "noAck" } = {}) =>

@@ -67,7 +67,7 @@ describe.each([2, 3] as const)("E2 Setup over E2AP v%i", (version) => {
     const list = await call<NodeInfo[]>(bus, SUBJECTS.nodes, {});
     expect(list).toHaveLength(1);
     const [n] = list;
-    expect(n.id).toBe("gnb_001_001_00000001");
+    expect(n.id).toBe("gnb_001_001_000001");
     expect(n.e2ap).toBe(version);
     expect(n.plmn).toBe("001_001");
     expect(n.peer).toBe("in-process fake gnb");
@@ -89,7 +89,7 @@ describe("the inventory", () => {
     await attach({ gnbId: 0xdeadbeef, gnbIdBits: 32 });
     await attach({ gnbId: 2, plmn: "130014" });
     const ids = (await call<NodeInfo[]>(bus, SUBJECTS.nodes, {})).map((n) => n.id).sort();
-    expect(ids).toEqual(["gnb_001_001_00000001", "gnb_001_001_deadbeef", "gnb_310_410_00000002"]);
+    expect(ids).toEqual(["gnb_001_001_000001", "gnb_001_001_deadbeef", "gnb_310_410_000002"]);
     expect(ric.stats().nodes).toBe(3);
     const plmns = (await call<NodeInfo[]>(bus, SUBJECTS.nodes, {})).map((n) => n.plmn).sort();
     expect(plmns).toEqual(["001_001", "001_001", "310_410"]);
@@ -100,9 +100,9 @@ describe("the inventory", () => {
     await attach({ gnbId: 2 });
     a.close();
     const down = await events.wait("node-down");
-    expect(down.node).toEqual({ id: "gnb_001_001_00000001" });
+    expect(down.node).toEqual({ id: "gnb_001_001_000001" });
     expect(down.reason).toBe("link closed");
-    expect((await call<NodeInfo[]>(bus, SUBJECTS.nodes, {})).map((n) => n.id)).toEqual(["gnb_001_001_00000002"]);
+    expect((await call<NodeInfo[]>(bus, SUBJECTS.nodes, {})).map((n) => n.id)).toEqual(["gnb_001_001_000002"]);
   });
 
   it("a node setting up again on a new link replaces the old one, which is closed", async () => {
@@ -149,7 +149,7 @@ describe("the inventory", () => {
     expect(answer.msg.kind).toBe("successfulOutcome");
     expect(answer.msg.ies.RANfunctionsAccepted).toEqual([{ ranFunctionID: 2, ranFunctionRevision: 3 }]);
     const [listed] = await call<NodeInfo[]>(bus, SUBJECTS.nodes, {});
-    expect(listed.id).toBe("gnb_001_001_00000009");
+    expect(listed.id).toBe("gnb_001_001_000009");
     expect(listed.ranFunctions.map((f) => f.id)).toEqual([2]);
   });
 });
@@ -220,6 +220,6 @@ describe("node-initiated procedures", () => {
     await settle();
     expect(node.closedWith).not.toBeNull();
     expect(ric.stats().nodes).toBe(0);
-    expect((await events.wait("node-down")).node.id).toBe("gnb_001_001_00000001");
+    expect((await events.wait("node-down")).node.id).toBe("gnb_001_001_000001");
   });
 });

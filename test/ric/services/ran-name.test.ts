@@ -1,7 +1,7 @@
 /**
  * RAN names (ric/services/ran-name.ts): PLMN digits from TBCD, gNB ids of 22..32 bits right-aligned in
- * hex, the CU-UP / DU suffixes. The names O-RAN SC's e2term builds (RIC-E2-TERMINATION/BuildRunName.h,
- * o-ran-sc/ric-plt-e2) for the node kinds ran-name.ts does not follow yet are known bugs, below.
+ * hex two digits per octet, the CU-UP / DU suffixes, and every node kind, as O-RAN SC's e2term builds
+ * them (RIC-E2-TERMINATION/BuildRunName.h, o-ran-sc/ric-plt-e2).
  */
 import { describe, expect, it } from "vitest";
 import { bitString, gnbNodeId, hexBytes } from "../../../e2sm/index.js";
@@ -29,24 +29,25 @@ describe("plmnDigits", () => {
 
 describe("ranName", () => {
   it("names a gNB gnb_<MCC>_<MNC, 3 digits>_<gNB id in hex>", () => {
-    expect(ranName(gnbNodeId({ plmn: "00f110", gnbId: 1 }))).toBe("gnb_001_001_00000001");
-    expect(ranName(gnbNodeId({ plmn: "00f110", gnbId: 2 }))).toBe("gnb_001_001_00000002");
-    expect(ranName(gnbNodeId({ plmn: "130014", gnbId: 0xabc }))).toBe("gnb_310_410_00000abc");
-    expect(ranName(gnbNodeId({ plmn: "02f839", gnbId: 7 }))).toBe("gnb_208_093_00000007");
+    expect(ranName(gnbNodeId({ plmn: "00f110", gnbId: 1, gnbIdBits: 32 }))).toBe("gnb_001_001_00000001");
+    expect(ranName(gnbNodeId({ plmn: "00f110", gnbId: 2 }))).toBe("gnb_001_001_000002"); // 22 bits
+    expect(ranName(gnbNodeId({ plmn: "130014", gnbId: 0xabc, gnbIdBits: 32 }))).toBe("gnb_310_410_00000abc");
+    expect(ranName(gnbNodeId({ plmn: "02f839", gnbId: 7, gnbIdBits: 32 }))).toBe("gnb_208_093_00000007");
   });
 
-  it("takes the gNB id's bits right-aligned, whatever their count (22..32)", () => {
+  it("takes the gNB id's bits right-aligned, two hex digits per octet, whatever their count (22..32)", () => {
     const name = (gnbId: number, bits: number) => ranName(gnbNodeId({ plmn: "00f110", gnbId, gnbIdBits: bits }));
-    expect(name(0x3fffff, 22)).toBe("gnb_001_001_003fffff");
+    expect(name(0x3fffff, 22)).toBe("gnb_001_001_3fffff");
     expect(name(0x1abcdef, 25)).toBe("gnb_001_001_01abcdef");
     expect(name(0xdeadbeef, 32)).toBe("gnb_001_001_deadbeef");
     expect(name(1, 32)).toBe("gnb_001_001_00000001");
-    // the same value on more bits is the same id
-    expect(name(5, 22)).toBe(name(5, 29));
+    // two hex digits per octet of the BIT STRING (translateBitStringToChar): 3 octets for 22 bits
+    expect(name(1, 22)).toBe("gnb_001_001_000001");
+    expect(name(5, 29)).toBe("gnb_001_001_00000005");
   });
 
   it("appends a CU-UP id (gnbc_) or a DU id (gnbd_) in hex", () => {
-    const id = gnbNodeId({ plmn: "00f110", gnbId: 1 });
+    const id = gnbNodeId({ plmn: "00f110", gnbId: 1, gnbIdBits: 32 });
     expect(ranName({ gNB: { ...id.gNB, "gNB-CU-UP-ID": 31 } })).toBe("gnbc_001_001_00000001_1f");
     expect(ranName({ gNB: { ...id.gNB, "gNB-DU-ID": 255 } })).toBe("gnbd_001_001_00000001_ff");
   });
@@ -58,36 +59,39 @@ describe("ranName", () => {
   });
 });
 
-describe("ranName as e2term builds it (BuildRunName.h): known divergences", () => {
+describe("ranName of the other node kinds, as e2term builds them (BuildRunName.h)", () => {
   const plmn = hexBytes("00f110");
 
-  it.fails("names an en-gNB en_gnb_... [known bug: ranName throws: it never looks at global-en-gNB-ID]", () => {
+  it("names an en-gNB en_gnb_...", () => {
     const enGnb = {
       "en-gNB": { "global-en-gNB-ID": { "pLMN-Identity": plmn, "gNB-ID": { "gNB-ID": bitString(1, 32) } } },
     };
     expect(ranName(enGnb)).toBe("en_gnb_001_001_00000001");
   });
 
-  it.fails("names an ng-eNB by its id kind: ng_enB_macro_... [known bug: ranName says ng_enb_]", () => {
-    const ngEnb = {
-      "ng-eNB": { "global-ng-eNB-ID": { "plmn-id": plmn, "enb-id": { "enb-ID-macro": bitString(0xabcde, 20) } } },
-    };
-    expect(ranName(ngEnb)).toMatch(/^ng_enB_macro_001_001_/);
+  it("names an ng-eNB by its id kind: ng_enB_macro_ / _shortmacro_ / _longmacro_", () => {
+    const ngEnb = (id: object) => ({ "ng-eNB": { "global-ng-eNB-ID": { "plmn-id": plmn, "enb-id": id } } });
+    expect(ranName(ngEnb({ "enb-ID-macro": bitString(0xabcde, 20) }))).toBe("ng_enB_macro_001_001_0abcde");
+    expect(ranName(ngEnb({ "enb-ID-shortmacro": bitString(0x3ffff, 18) }))).toBe("ng_enB_shortmacro_001_001_03ffff");
+    expect(ranName(ngEnb({ "enb-ID-longmacro": bitString(0x1fffff, 21) }))).toBe("ng_enB_longmacro_001_001_1fffff");
   });
 
-  it.fails("names an eNB by its id kind: enB_macro_ / enB_home_ ... [known bug: ranName says enb_]", () => {
+  it("names an eNB by its id kind: enB_macro_ / enB_home_ / enB_shortmacro_ / enB_longmacro_", () => {
     const enb = (id: object) => ({ eNB: { "global-eNB-ID": { "pLMN-Identity": plmn, "eNB-ID": id } } });
-    expect(ranName(enb({ "macro-eNB-ID": bitString(0xabcde, 20) }))).toMatch(/^enB_macro_001_001_/);
-    expect(ranName(enb({ "home-eNB-ID": bitString(0xabcdef1, 28) }))).toMatch(/^enB_home_001_001_/);
+    expect(ranName(enb({ "macro-eNB-ID": bitString(0xabcde, 20) }))).toBe("enB_macro_001_001_0abcde");
+    expect(ranName(enb({ "home-eNB-ID": bitString(0xabcdef1, 28) }))).toBe("enB_home_001_001_0abcdef1");
+    expect(ranName(enb({ "short-Macro-eNB-ID": bitString(5, 18) }))).toBe("enB_shortmacro_001_001_000005");
+    expect(ranName(enb({ "long-Macro-eNB-ID": bitString(5, 21) }))).toBe("enB_longmacro_001_001_000005");
   });
 
-  it.fails("prints two hex digits per octet of the id's BIT STRING: 6 for a 22-bit gNB id [known bug: always 8]", () => {
-    // translateBitStringToChar loops over the bit string's octets (3 for 22 bits), two nibbles each
-    expect(ranName(gnbNodeId({ plmn: "00f110", gnbId: 1, gnbIdBits: 22 }))).toBe("gnb_001_001_000001");
-  });
-
-  it.fails("names a gNB with both a CU-UP and a DU id plainly gnb_ [known bug: ranName says gnbc_..._<cu-up>]", () => {
+  it("names a gNB with both a CU-UP and a DU id plainly gnb_ (e2term: a combined node is one gNB)", () => {
     const id = gnbNodeId({ plmn: "00f110", gnbId: 1, gnbIdBits: 32 });
     expect(ranName({ gNB: { ...id.gNB, "gNB-CU-UP-ID": 2, "gNB-DU-ID": 3 } })).toBe("gnb_001_001_00000001");
+  });
+
+  it("refuses a node id it cannot name, saying which kind", () => {
+    expect(() => ranName({ eNB: { "global-eNB-ID": { "pLMN-Identity": plmn, "eNB-ID": {} } } })).toThrow(
+      /\(eNB\) without PLMN and node id/,
+    );
   });
 });

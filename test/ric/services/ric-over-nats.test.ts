@@ -19,7 +19,7 @@ import { NearRtRic } from "../../../ric/services/ric.js";
 import { closeBusWithin, type NatsTestServer, startNatsServer } from "../../support/nats-server.js";
 import { call, FakeNode } from "./fake-node.js";
 
-const NODE = "gnb_001_001_00000001";
+const NODE = "gnb_001_001_000001";
 const codec = new E2apCodec({ version: 3 });
 
 let server: NatsTestServer;

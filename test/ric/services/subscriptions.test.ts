@@ -18,7 +18,7 @@ import { InProcessBus } from "../../../ric/bus/in-process.js";
 import { NearRtRic } from "../../../ric/services/ric.js";
 import { call, EventLog, FakeNode, type Received, settle } from "./fake-node.js";
 
-const NODE = "gnb_001_001_00000001";
+const NODE = "gnb_001_001_000001";
 const TRIGGER = b64(Uint8Array.of(0x10, 0x20, 0x30));
 
 const request = (app: string, instance: string, over: Partial<SubscribeRequest> = {}): SubscribeRequest => ({
@@ -111,7 +111,7 @@ describe("merging identical subscriptions", () => {
     for (const reply of await replies) {
       expect(reply).toEqual({ ok: true, subscription: key, admitted: [1], notAdmitted: [] });
     }
-    expect(key).toMatch(/^gnb_001_001_00000001-[0-9a-f]{12}$/);
+    expect(key).toMatch(/^gnb_001_001_000001-[0-9a-f]{12}$/);
     expect(ric.stats().subscriptions).toBe(1);
   });
 

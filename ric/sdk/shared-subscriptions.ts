@@ -1,0 +1,62 @@
+/**
+ * Identical subscriptions of one app instance share one platform subscription: the RIC knows an app
+ * instance as one subscriber (it would merge them anyway), and on NATS the app's subscriptions share
+ * its queue group, where two listeners on one subject would split the indications between them. So
+ * the app asks the platform once per distinct request, hands every indication to each of its
+ * subscriptions, and unsubscribes at the RIC when the last of them closes.
+ */
+import { subscriptionKey } from "../bus/contract.js";
+import type { PlatformSubscription, RicPlatform, SubscriptionSpec } from "./platform.js";
+
+type Deliver = (bytes: Uint8Array) => void;
+
+interface Shared {
+  readonly receivers: Set<Deliver>;
+  readonly handle: Promise<PlatformSubscription>;
+}
+
+export class SharedSubscriptions {
+  private readonly byKey = new Map<string, Shared>();
+
+  constructor(private readonly platform: RicPlatform) {}
+
+  async subscribe(spec: SubscriptionSpec, deliver: Deliver): Promise<PlatformSubscription> {
+    const key = subscriptionKey(spec);
+    let shared = this.byKey.get(key);
+    if (!shared) {
+      const receivers = new Set<Deliver>();
+      const handle = this.platform.subscribe(spec, (bytes) => {
+        for (const r of receivers) r(bytes);
+      });
+      shared = { receivers, handle };
+      this.byKey.set(key, shared);
+    }
+    const s = shared;
+    s.receivers.add(deliver);
+    let handle: PlatformSubscription;
+    try {
+      handle = await s.handle;
+    } catch (e) {
+      s.receivers.delete(deliver);
+      if (this.byKey.get(key) === s) this.byKey.delete(key);
+      throw e;
+    }
+    /** Leaves the shared subscription; true when it was the last one, which ends the platform's. */
+    const leave = (): boolean => {
+      if (!s.receivers.delete(deliver) || s.receivers.size > 0) return false;
+      if (this.byKey.get(key) === s) this.byKey.delete(key);
+      return true;
+    };
+    return {
+      id: handle.id,
+      admitted: handle.admitted,
+      notAdmitted: handle.notAdmitted,
+      release: () => {
+        if (leave()) handle.release();
+      },
+      close: async () => {
+        if (leave()) await handle.close();
+      },
+    };
+  }
+}
