@@ -7,13 +7,22 @@
 import { availableParallelism } from "node:os";
 import type { CellSpec } from "../antenna/cell-spec.js";
 import { buildBvh, bvhBuffers } from "../bvh/index.js";
+import { createPool } from "../parallel/pool.js";
 import { sceneBounds } from "../scene/bounds.js";
 import type { Scene } from "../scene/scene.js";
 import { buildingMask, type MapGrid } from "./footprint.js";
 import { MAX_GRID_CELLS } from "./marks.js";
-import { createRunner } from "./pool.js";
 import { RadioMap } from "./radio-map.js";
-import { type DiscoverResult, type EvaluateResult, mergeSequences, type SolverSettings, type Task } from "./tasks.js";
+import {
+  type Context,
+  type ContextInit,
+  type DiscoverResult,
+  type EvaluateResult,
+  mergeSequences,
+  type SolverSettings,
+  type Task,
+  type TaskResult,
+} from "./tasks.js";
 
 /** At most this many rounds of continuations (each usually finds a fraction of the one before). */
 const CONTINUATION_ROUNDS = 4;
@@ -104,7 +113,9 @@ export async function solveRadioMap(
   };
   const skip = buildingMask(scene, grid, o.heightM);
   const threads = Math.max(1, Math.min(o.threads ?? availableParallelism(), 64));
-  const runner = createRunner(
+  const runner = await createPool<ContextInit, Context, Task, TaskResult>(
+    "radio-map",
+    new URL("./tasks.js", import.meta.url),
     { scene, bvh: bvhBuffers(buildBvh(scene.triangles)), cells, grid, skip, settings },
     threads,
   );
