@@ -9,6 +9,18 @@ export const DEFAULT_HTTP_TIMEOUT_MS = 5000;
 /** How much of an error body goes into the message (the whole body stays on the error). */
 const BODY_IN_MESSAGE = 200;
 
+/** What a platform service's client is told: where the API is, and how long a call may take. */
+export interface RestClientOptions {
+  /** The API's base URL (default: the platform's service). */
+  readonly baseUrl?: string;
+  /** Per call (ms, default DEFAULT_HTTP_TIMEOUT_MS). */
+  readonly timeoutMs?: number;
+}
+
+/** The API's base URL to append paths to: the given one or `fallback`, without a trailing '/'. */
+export const apiBase = (options: RestClientOptions, fallback: string): string =>
+  (options.baseUrl ?? fallback).replace(/\/+$/, "");
+
 export interface JsonCall {
   /** Who is called, for messages: "submgr", "appmgr". */
   readonly service: string;

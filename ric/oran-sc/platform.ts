@@ -9,9 +9,13 @@
  *   - controls (§2) go to e2term by %meid routing; the answer (RIC_CONTROL_ACK / FAILURE) is matched
  *     to its request by the E2AP RICrequestID it carries back.
  *   - A1 (§5) over RMR; appmgr (§4) registration when its URL is given.
+ *   - E2 nodes: O-RAN SC tells xApps nothing of them over RMR. Given `e2mgrUrl`, they are discovered
+ *     from e2mgr's REST API (e2mgr.ts, node-discovery.ts): listed on connect, then polled every
+ *     `e2mgrPollMs`, each change a node-up / node-down / node-updated event. Nodes may also be
+ *     configured (`nodes`): those are always there, as configured, whatever e2mgr says.
  *
- *   const platform = new OranScPlatform({ name: "kpimon", submgrUrl, nodes: [{ id: "gnb_001_001_00000001",
- *     ranFunctions: [{ id: 2, oid: KPM_V2_OID }] }] });
+ *   const platform = new OranScPlatform({ name: "kpimon", submgrUrl, e2mgrUrl: DEFAULT_E2MGR_URL });
+ *   // or, without e2mgr: nodes: [{ id: "gnb_001_001_00000001", ranFunctions: [{ id: 2, oid: KPM_V2_OID }] }]
  *   const app = await XApp.start({ name: "kpimon", platform });
  *   await serveApps({ apps: [app], routers: platform.routers() });
  */
@@ -46,7 +50,9 @@ import {
   xappConfigRouter,
   xappEndpoints,
 } from "./appmgr.js";
+import { E2mgrClient } from "./e2mgr.js";
 import { FieldError, RicHttpError, SubscriptionFailedError, SubscriptionTimeoutError } from "./errors.js";
+import { NodeDiscovery, type NodeEvent, withConfigured } from "./node-discovery.js";
 import { SubmgrClient, subscribeAndWait, subscriptionParams } from "./submgr.js";
 import { SubscriptionNotifications, subscriptionNotificationRouter } from "./submgr-notifications.js";
 
@@ -88,18 +94,22 @@ export interface OranScPlatformOptions {
   /** A static route table file (default RMR_SEED_RT; "" or neither set: none). */
   readonly seedRoutes?: string;
   /**
-   * The E2 nodes and their RAN functions. O-RAN SC tells xApps nothing of nodes over RMR (e2mgr keeps
-   * them in R-NIB, in SDL), so the deployment lists them; `nodes()` and the node-up events come from here.
+   * E2 nodes and their RAN functions as the deployment knows them: always there (one node-up each on
+   * connect), as configured, even when e2mgr reports them otherwise. Give these, `e2mgrUrl`, or both.
    */
-  readonly nodes: readonly ConfiguredNode[];
+  readonly nodes?: readonly ConfiguredNode[];
+  /** e2mgr's API base, `…/v1` (e2mgr.ts DEFAULT_E2MGR_URL in a cluster): given, E2 nodes are discovered there. */
+  readonly e2mgrUrl?: string;
+  /** How long between two looks at e2mgr (ms, default 5,000). */
+  readonly e2mgrPollMs?: number;
   /** E2AP version of the RIC's e2term (O-RAN SC's speaks 2). */
   readonly e2ap?: E2apVersion;
   /** How long submgr may take to notify a subscription's outcome (ms, default 10,000). */
   readonly subscribeTimeoutMs?: number;
   /**
    * After a subscription failed for a reason that may pass (node not connected, a timeout), the node
-   * is announced again after this long (ms, default 5,000), which makes the SDK try again: O-RAN SC
-   * sends no event when a node comes back.
+   * is announced again after this long (ms, default 5,000), which makes the SDK try again: nothing
+   * tells when a configured node is back (for a discovered one, its node-up does too).
    */
   readonly retryDelayMs?: number;
   readonly log?: Log;
@@ -120,6 +130,7 @@ export class OranScPlatform implements RicPlatform {
   readonly notifications = new SubscriptionNotifications();
   private readonly submgr: SubmgrClient;
   private readonly appmgr: AppmgrClient | undefined;
+  private readonly discovery: NodeDiscovery | undefined;
   private readonly codec: E2apCodec;
   private readonly log: Log;
   private readonly names: string[] = [];
@@ -153,8 +164,23 @@ export class OranScPlatform implements RicPlatform {
     if (options.descriptor && options.name !== undefined && options.descriptor.name !== options.name)
       // appmgr names the RMR Service after the descriptor; submgr's Host after our name: they must agree
       throw new FieldError("OranScPlatform", "name", `must be the descriptor's name '${options.descriptor.name}'`);
+    if (options.nodes === undefined && options.e2mgrUrl === undefined)
+      throw new FieldError("OranScPlatform", "nodes", "must be given, or e2mgrUrl, or both: E2 nodes come from there");
+    const poll = options.e2mgrPollMs;
+    if (poll !== undefined && !(Number.isInteger(poll) && poll > 0))
+      throw new FieldError("OranScPlatform", "e2mgrPollMs", `must be a positive integer (ms), got ${poll}`);
     this.codec = new E2apCodec({ version: options.e2ap ?? 2 });
     this.log = options.log ?? silentLog;
+    this.discovery =
+      options.e2mgrUrl === undefined
+        ? undefined
+        : new NodeDiscovery({
+            e2mgr: new E2mgrClient({ baseUrl: options.e2mgrUrl }),
+            e2ap: this.codec.version,
+            periodMs: poll,
+            log: this.log,
+            onEvent: (e) => this.discovered(e),
+          });
     this.routerList = [
       subscriptionNotificationRouter(this.notifications),
       ...(options.descriptor ? [xappConfigRouter(options.descriptor)] : []),
@@ -232,11 +258,13 @@ export class OranScPlatform implements RicPlatform {
     }
     this.connectedAt = new Date().toISOString();
     for (const n of this.configured()) onEvent({ kind: "node-up", node: n });
+    // the first look's node-ups come before connect resolves; an e2mgr not there yet is logged, not fatal
+    await this.discovery?.start();
     this.log("info", "oran-sc-connected", { rmr: this.data.src, control: this.ctl.src, routed: this.routes.ready });
   }
 
   async nodes(): Promise<NodeInfo[]> {
-    return this.configured();
+    return this.currentNodes();
   }
 
   async subscribe(spec: SubscriptionSpec, deliver: (bytes: Uint8Array) => void): Promise<PlatformSubscription> {
@@ -390,6 +418,7 @@ export class OranScPlatform implements RicPlatform {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.discovery?.stop();
     this.stopListening();
     for (const t of this.retries.values()) clearTimeout(t);
     this.retries.clear();
@@ -424,7 +453,7 @@ export class OranScPlatform implements RicPlatform {
   }
 
   private configured(): NodeInfo[] {
-    return this.options.nodes.map((n) => ({
+    return (this.options.nodes ?? []).map((n) => ({
       id: n.id,
       e2ap: this.codec.version,
       plmn: n.id.split("_").slice(1, 3).join("_"),
@@ -438,6 +467,17 @@ export class OranScPlatform implements RicPlatform {
       peer: "e2term",
       connectedAt: this.connectedAt,
     }));
+  }
+
+  /** The configured nodes, then those e2mgr has up. */
+  private currentNodes(): NodeInfo[] {
+    return withConfigured(this.configured(), this.discovery?.nodes() ?? []);
+  }
+
+  /** A change e2mgr reported: configured nodes stay as configured, so theirs go unheard. */
+  private discovered(e: NodeEvent): void {
+    if (this.closed || this.options.nodes?.some((n) => n.id === e.node.id)) return;
+    this.onEvent(e);
   }
 
   private freshXappEventInstanceId(): number {
@@ -480,11 +520,11 @@ export class OranScPlatform implements RicPlatform {
   /** Announces the node again later, so the SDK retries the subscriptions that wait for it. */
   private retryLater(node: string): void {
     if (this.closed || this.retries.has(node)) return;
-    const info = this.configured().find((n) => n.id === node);
-    if (!info) return;
     const timer = setTimeout(() => {
       this.retries.delete(node);
-      if (!this.closed) this.onEvent({ kind: "node-updated", node: info });
+      // looked up now: a node that went down meanwhile is not announced (its node-up will be)
+      const info = this.currentNodes().find((n) => n.id === node);
+      if (info && !this.closed) this.onEvent({ kind: "node-updated", node: info });
     }, this.options.retryDelayMs ?? 5000);
     this.retries.set(node, timer);
   }
