@@ -9,7 +9,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import type { CellSpec } from "../../twin/antenna/cell-spec.js";
 import { decodeRadioMap, encodeRadioMap, type RadioMap, solveRadioMap } from "../../twin/radio-map/index.js";
-import { type Scene, sceneBounds } from "../../twin/scene/index.js";
+import { type Scene, sceneBounds, sceneHash } from "../../twin/scene/index.js";
 import type { Carrier, Propagation } from "../scenario/resolve.js";
 
 /**
@@ -34,17 +34,6 @@ export interface CoverageRequest {
 export function defaultCacheDir(): string {
   const env = process.env;
   return env.TWINRIC_CACHE ?? join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "twinric");
-}
-
-/** A hash of the scene's geometry and materials. */
-export function sceneHash(scene: Scene): string {
-  const h = createHash("sha256");
-  h.update(new Uint8Array(scene.triangles.buffer, scene.triangles.byteOffset, scene.triangles.byteLength));
-  h.update(
-    new Uint8Array(scene.triangleObject.buffer, scene.triangleObject.byteOffset, scene.triangleObject.byteLength),
-  );
-  h.update(JSON.stringify([scene.materials, scene.objects.map((o) => o.material)]));
-  return h.digest("hex");
 }
 
 /** The map area of a point: the scene, or the square of `rangeM` around it within the scene. */

@@ -4,11 +4,10 @@
  * from the maps; lookups allocate nothing and write into caller buffers.
  */
 import { dbToLinear } from "../../twin/antenna/pattern.js";
-import { perSubcarrierDbm, type RadioMap } from "../../twin/radio-map/index.js";
+import { NO_PATH_DB, perSubcarrierDbm, type RadioMap } from "../../twin/radio-map/index.js";
 import { Rng } from "../random.js";
 
-/** Gain given to grid cells where no path arrives (dB): far below any noise floor. */
-export const NO_PATH_DB = -250;
+export { NO_PATH_DB };
 
 /** A correlated Gaussian field: unit normals on a lattice of `spacingM`, interpolated, variance kept. */
 export class ShadowingField {

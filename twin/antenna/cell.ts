@@ -195,6 +195,37 @@ export function polarizedField(cell: Cell, direction: ArrayLike<number>, out: Fl
   return out;
 }
 
+// scratch for pathBeamPowers
+const pathField = new Float64Array(2);
+
+/**
+ * Every beam's received power gain from one path, into `out` (codebook.beamCount numbers): the beam's
+ * gain towards the path's departure direction `departure` (a global unit vector, read at `offset`)
+ * times the path's power into a vertically polarised isotropic receiver, matched to the cell's
+ * polarisation (`transfer`: the path's 2x2 complex transfer matrix, as Path.transfer). All zero when
+ * the element radiates nothing that way. Allocates nothing.
+ */
+export function pathBeamPowers(
+  cell: Cell,
+  departure: ArrayLike<number>,
+  transfer: Float64Array,
+  out: Float64Array,
+  offset = 0,
+): Float64Array {
+  polarizedField(cell, departure, pathField, offset);
+  const fTheta = pathField[0];
+  const fPhi = pathField[1];
+  const norm = fTheta * fTheta + fPhi * fPhi;
+  if (!(norm > 0)) return out.fill(0, 0, cell.codebook.beamCount);
+  // the received theta component for the cell's (unit) polarisation: T[theta<-theta] f_theta + T[theta<-phi] f_phi
+  const re = transfer[0] * fTheta + transfer[2] * fPhi;
+  const im = transfer[1] * fTheta + transfer[3] * fPhi;
+  const power = (re * re + im * im) / norm;
+  beamGains(cell, departure, out, offset);
+  for (let b = 0; b < cell.codebook.beamCount; b++) out[b] *= power;
+  return out;
+}
+
 /** The boresight as a global unit vector. */
 export function boresightOf(cell: Cell, out: Float64Array = new Float64Array(3)): Float64Array {
   return rotateToGlobal(cell.panelToGlobal, 1, 0, 0, out);

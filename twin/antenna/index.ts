@@ -31,9 +31,11 @@ export {
   cellSteeringVector,
   createCell,
   elementResponse,
+  pathBeamPowers,
   polarizedField,
   type Vec3,
 } from "./cell.js";
+export { type CellSpec, cellFromSpec } from "./cell-spec.js";
 export {
   type BeamDirection,
   beamGain,

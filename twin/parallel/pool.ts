@@ -14,8 +14,11 @@ export interface Job<Init, Ctx, T, R> {
 
 export interface TaskRunner<T, R> {
   readonly threads: number;
-  /** Runs the tasks, at most one per thread at a time; `progress` gets the units done as they happen. */
-  run(tasks: readonly T[], progress?: (units: number) => void): Promise<R[]>;
+  /**
+   * Runs the tasks, at most one per thread at a time; `progress` gets the units done as they happen,
+   * `done` each result as it comes (to save it at once). One run at a time per runner.
+   */
+  run(tasks: readonly T[], progress?: (units: number) => void, done?: (index: number, result: R) => void): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -50,8 +53,16 @@ class InlineRunner<Ctx, T, R> implements TaskRunner<T, R> {
     private readonly job: Job<unknown, Ctx, T, R>,
     private readonly ctx: Ctx,
   ) {}
-  async run(tasks: readonly T[], progress: (units: number) => void = () => {}): Promise<R[]> {
-    return tasks.map((t) => this.job.runTask(this.ctx, t, progress));
+  async run(
+    tasks: readonly T[],
+    progress: (units: number) => void = () => {},
+    done?: (index: number, result: R) => void,
+  ): Promise<R[]> {
+    return tasks.map((t, i) => {
+      const r = this.job.runTask(this.ctx, t, progress);
+      done?.(i, r);
+      return r;
+    });
   }
   async close(): Promise<void> {}
 }
@@ -82,7 +93,28 @@ class WorkerRunner<T, R> implements TaskRunner<T, R> {
     this.workers = Array.from({ length: threads }, () => startWorker(job, init));
   }
 
-  async run(tasks: readonly T[], progress: (units: number) => void = () => {}): Promise<R[]> {
+  private running = false;
+
+  async run(
+    tasks: readonly T[],
+    progress: (units: number) => void = () => {},
+    done?: (index: number, result: R) => void,
+  ): Promise<R[]> {
+    // two runs at once would share the workers' message streams and mix their results
+    if (this.running) throw new Error(`${this.what}: one run at a time`);
+    this.running = true;
+    try {
+      return await this.runAll(tasks, progress, done);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runAll(
+    tasks: readonly T[],
+    progress: (units: number) => void,
+    done: ((index: number, result: R) => void) | undefined,
+  ): Promise<R[]> {
     const results: R[] = new Array(tasks.length);
     let next = 0;
     const drive = (worker: Worker): Promise<void> =>
@@ -107,6 +139,7 @@ class WorkerRunner<T, R> implements TaskRunner<T, R> {
           else if (m.error !== undefined) reject(new Error(m.error));
           else {
             results[current] = m.result as R;
+            done?.(current, m.result as R);
             start();
           }
         };

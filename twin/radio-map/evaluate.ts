@@ -3,7 +3,7 @@
  * pairs, reduced to per-beam power: the cell's beam gain towards the path's departure times the path's
  * power into a vertically polarised isotropic receiver, matched to the cell's polarisation.
  */
-import { beamGains, type Cell, polarizedField } from "../antenna/cell.js";
+import { beamGains, type Cell, pathBeamPowers } from "../antenna/cell.js";
 import { BLOCKED } from "../paths/image-method.js";
 import {
   diffractedRay,
@@ -26,8 +26,6 @@ const gainTables = new WeakMap<Cell, BeamGainTable>();
 export class BeamAccumulator {
   readonly gains: Float32Array;
   private readonly beamScratch: Float64Array;
-  private readonly field = new Float64Array(2);
-  private readonly dir = new Float64Array(3);
 
   readonly beams: number;
 
@@ -53,22 +51,8 @@ export class BeamAccumulator {
 
   /** A ray leaving along unit `departure` with 2x2 transfer matrix `transfer` (as `Path.transfer`). */
   addRay(departure: Vec3, transfer: Float64Array, gridCell: number): void {
-    this.dir[0] = departure[0];
-    this.dir[1] = departure[1];
-    this.dir[2] = departure[2];
-    polarizedField(this.cell, this.dir, this.field);
-    const fTheta = this.field[0];
-    const fPhi = this.field[1];
-    const norm = fTheta * fTheta + fPhi * fPhi;
-    if (!(norm > 0)) return;
-    // the received theta component for the cell's (unit) polarisation: T[theta<-theta] f_theta + T[theta<-phi] f_phi
-    const t = transfer;
-    const re = t[0] * fTheta + t[2] * fPhi;
-    const im = t[1] * fTheta + t[3] * fPhi;
-    const power = (re * re + im * im) / norm;
-    beamGains(this.cell, this.dir, this.beamScratch);
-    const beams = this.beamScratch;
-    for (let b = 0; b < beams.length; b++) this.gains[b * this.cellCount + gridCell] += beams[b] * power;
+    const beams = pathBeamPowers(this.cell, departure, transfer, this.beamScratch);
+    for (let b = 0; b < beams.length; b++) this.gains[b * this.cellCount + gridCell] += beams[b];
   }
 }
 

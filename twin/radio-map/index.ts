@@ -6,6 +6,7 @@
 export { buildingMask, cellCentre, type MapGrid } from "./footprint.js";
 export { decodeRadioMap, encodeRadioMap, MapFileError } from "./map-file.js";
 export {
+  NO_PATH_DB,
   noisePerSubcarrierDbm,
   perSubcarrierDbm,
   RadioMap,

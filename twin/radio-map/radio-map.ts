@@ -25,6 +25,9 @@ export interface RadioMapMeta {
   readonly solver: Record<string, unknown>;
 }
 
+/** The gain in dB given where no path arrives: far below any noise floor. */
+export const NO_PATH_DB = -250;
+
 /** Thermal noise density at 290 K, dBm/Hz. */
 const THERMAL_NOISE_DBM_PER_HZ = -174;
 

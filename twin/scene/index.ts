@@ -13,6 +13,7 @@ export {
   importGeoJson,
   METRES_PER_LEVEL,
 } from "./geojson.js";
+export { sceneHash } from "./hash.js";
 export { detectSceneFormat, type LoadSceneOptions, loadScene, loadSionnaScene, type SceneFormat } from "./load.js";
 export { type GeoPoint, localProjection } from "./local-frame.js";
 export { mergeScenes } from "./merge.js";

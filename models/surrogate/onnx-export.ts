@@ -1,0 +1,95 @@
+/**
+ * The surrogate network as an ONNX model, computing what network.ts computes: inputs `position`
+ * [batch, 3] (x, y, z in the scene frame) and `los` [batch, sites] (1 where the site is in sight),
+ * output `gains_db` [batch, outputs]. The grid levels are Gather reads of the feature tables with
+ * bilinear weights; the MLP is Gemm and Relu.
+ */
+import { GraphBuilder } from "../onnx/graph-builder.js";
+import { GRID_EDGE, NetworkLayout, type NetworkSpec } from "./network.js";
+
+export interface ExportMeta {
+  /** The scenario the network imitates the tracer of. */
+  readonly scenario: string;
+  readonly producerVersion: string;
+  /** Shown in the model's metadata: (point id, beams) of each output block. */
+  readonly outputs: readonly { readonly point: string; readonly beams: number }[];
+}
+
+export function exportSurrogate(spec: NetworkSpec, params: Float32Array, meta: ExportMeta): Uint8Array {
+  const layout = new NetworkLayout(spec);
+  if (params.length !== layout.size)
+    throw new RangeError(`${params.length} parameters, the network has ${layout.size}`);
+  const g = new GraphBuilder();
+  const S = spec.sites.length;
+  const F = spec.features;
+  const position = g.input("position", ["batch", 3]);
+  const los = g.input("los", ["batch", S]);
+  const column = (t: string, k: number) => g.node("Gather", [t, g.int64s([k], [1])], { axis: 1 });
+  const x = column(position, 0);
+  const y = column(position, 1);
+  const z = column(position, 2);
+  const scalar = (v: number) => g.floats([v], []);
+  const one = scalar(1);
+  const parts: string[] = [];
+  for (const lv of layout.levels) {
+    // grid coordinates, clamped as encodeInput clamps them
+    const coord = (c: string, origin: number, n: number) =>
+      g.node("Clip", [
+        g.node("Div", [g.node("Sub", [c, scalar(origin)]), scalar(lv.resM)]),
+        scalar(0),
+        scalar(n - 1 - GRID_EDGE),
+      ]);
+    const u = coord(x, spec.area.x0, lv.cols);
+    const v = coord(y, spec.area.y0, lv.rows);
+    const i = g.node("Floor", [u]);
+    const j = g.node("Floor", [v]);
+    const fu = g.node("Sub", [u, i]);
+    const fv = g.node("Sub", [v, j]);
+    const gu = g.node("Sub", [one, fu]);
+    const gv = g.node("Sub", [one, fv]);
+    // row index j * cols + i, exact in float32 (grids stay far below 2^24 cells), as int64 [batch]
+    const k00 = g.node("Add", [g.node("Mul", [j, scalar(lv.cols)]), i]);
+    const index = (offset: number) =>
+      g.node("Reshape", [
+        g.node("Cast", [offset ? g.node("Add", [k00, scalar(offset)]) : k00], { to: 7 }),
+        g.int64s([-1], [1]),
+      ]);
+    const table = g.floats(params.subarray(lv.at, lv.at + lv.cols * lv.rows * F), [lv.cols * lv.rows, F]);
+    const corner = (offset: number, w: string) =>
+      g.node("Mul", [g.node("Gather", [table, index(offset)], { axis: 0 }), w]);
+    const a = g.node("Add", [corner(0, g.node("Mul", [gu, gv])), corner(1, g.node("Mul", [fu, gv]))]);
+    const b = g.node("Add", [corner(lv.cols, g.node("Mul", [gu, fv])), corner(lv.cols + 1, g.node("Mul", [fu, fv]))]);
+    parts.push(g.node("Add", [a, b]));
+  }
+  const inv10 = scalar(1 / Math.LN10);
+  for (let s = 0; s < S; s++) {
+    const [sx, sy, sz] = spec.sites[s];
+    const sq = (c: string, o: number) => {
+      const d = g.node("Sub", [c, scalar(o)]);
+      return g.node("Mul", [d, d]);
+    };
+    const dist = g.node("Sqrt", [g.node("Add", [g.node("Add", [sq(x, sx), sq(y, sy)]), sq(z, sz)])]);
+    const log10 = g.node("Mul", [g.node("Log", [g.node("Max", [dist, one])]), inv10]);
+    parts.push(column(los, s), g.node("Sub", [log10, scalar(2)]));
+  }
+  let h = g.node("Concat", parts, { axis: 1 });
+  const last = layout.layers.length - 1;
+  layout.layers.forEach((l, k) => {
+    const w = g.floats(params.subarray(l.w, l.w + l.outputs * l.inputs), [l.outputs, l.inputs]);
+    const b = g.floats(params.subarray(l.b, l.b + l.outputs), [l.outputs]);
+    h = g.node("Gemm", [h, w, b], { transB: 1 });
+    if (k < last) h = g.node("Relu", [h]);
+  });
+  const gains = g.node("Add", [g.node("Mul", [h, scalar(spec.outputStd)]), scalar(spec.outputMean)]);
+  g.output(gains, "gains_db", ["batch", spec.outputs]);
+  return g.toBytes({
+    name: `twinric-surrogate-${meta.scenario}`,
+    doc: `twinric surrogate of the ray tracer for scenario ${meta.scenario}: per (transmit point, beam) gain in dB at a UE position`,
+    producerVersion: meta.producerVersion,
+    props: {
+      scenario: meta.scenario,
+      spec: JSON.stringify(spec),
+      outputs: JSON.stringify(meta.outputs),
+    },
+  });
+}

@@ -1,0 +1,78 @@
+/** The surrogate exported to ONNX computes what the training-time forward pass computes (onnxruntime-node). */
+import * as ort from "onnxruntime-node";
+import { describe, expect, it } from "vitest";
+import { decode, encodeInput, initialParams, NetworkLayout, type NetworkSpec } from "../../models/surrogate/network.js";
+import { exportSurrogate } from "../../models/surrogate/onnx-export.js";
+import { seededRandom } from "../../twin/scene/index.js";
+
+const SPEC: NetworkSpec = {
+  area: { x0: -100, y0: -80, x1: 120, y1: 90 },
+  levelsM: [40, 10, 2.5],
+  features: 3,
+  sites: [
+    [0, 50, 25],
+    [-60, -40, 30],
+  ],
+  hidden: [16, 12],
+  outputs: 10,
+  outputMean: -110,
+  outputStd: 18,
+};
+
+/** Parameters with grid features as large as trained ones get (the initial ones are tiny). */
+function params(layout: NetworkLayout, seed: number): Float32Array {
+  const p = initialParams(layout, seed);
+  const r = seededRandom(seed + 1);
+  for (let i = 0; i < layout.gridSize; i++) p[i] = r.uniform(-1, 1);
+  return p;
+}
+
+describe("the surrogate as ONNX", () => {
+  it("gives the training-time forward pass's gains within 1e-4 dB, inside and outside the grid area", async () => {
+    const layout = new NetworkLayout(SPEC);
+    const p = params(layout, 7);
+    const bytes = exportSurrogate(SPEC, p, {
+      scenario: "test",
+      producerVersion: "0",
+      outputs: [{ point: "a", beams: 10 }],
+    });
+    const session = await ort.InferenceSession.create(bytes);
+    const r = seededRandom(3);
+    const n = 500;
+    const xyz = new Float32Array(n * 3);
+    const los = new Float32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      // some points beyond the area: clamped the same way
+      xyz.set([r.uniform(-130, 150), r.uniform(-100, 110), r.uniform(0, 3)], 3 * i);
+      los.set([r.int(0, 1), r.int(0, 1)], 2 * i);
+    }
+    const out = await session.run({
+      position: new ort.Tensor("float32", xyz, [n, 3]),
+      los: new ort.Tensor("float32", los, [n, 2]),
+    });
+    const gains = out.gains_db.data as Float32Array;
+    expect(out.gains_db.dims).toEqual([n, SPEC.outputs]);
+    // activations kept in float32, as the runtime keeps them (the sums run in float64 here)
+    const input = new Float32Array(layout.inputs);
+    const acts = layout.layers.map((l) => new Float32Array(l.outputs));
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      encodeInput(layout, p, xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], los.subarray(2 * i, 2 * i + 2), input);
+      const y = decode(layout, p, input, acts);
+      for (let k = 0; k < SPEC.outputs; k++) {
+        worst = Math.max(worst, Math.abs(SPEC.outputMean + SPEC.outputStd * y[k] - gains[i * SPEC.outputs + k]));
+      }
+    }
+    expect(worst).toBeLessThan(1e-4);
+    // and the outputs are not trivially equal: they spread over many dB
+    const spread = Math.max(...gains) - Math.min(...gains);
+    expect(spread).toBeGreaterThan(10);
+    await session.release();
+  });
+
+  it("refuses parameters that do not fit the network", () => {
+    expect(() =>
+      exportSurrogate(SPEC, new Float32Array(3), { scenario: "t", producerVersion: "0", outputs: [] }),
+    ).toThrow(/3 parameters, the network has \d+/);
+  });
+});
