@@ -11,21 +11,36 @@ import { type CliIo, UsageError } from "./io.js";
  */
 export function parseOptions(argv: string[], options: ParseArgsOptions, help: string): ParsedOptions {
   const joined: string[] = [];
+  // positionals that are negative numbers or coordinates (`-95,130,1.5`): kept aside, parseArgs would read options
+  const negatives: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].startsWith("--") ? argv[i].slice(2) : "";
     const next = argv[i + 1];
     if (options[name]?.type === "string" && next !== undefined && /^-[\d.]/.test(next)) {
       joined.push(`${argv[i]}=${next}`);
       i++;
-    } else joined.push(argv[i]);
+    } else if (/^-[\d.]/.test(argv[i])) negatives.push(argv[i]);
+    else joined.push(argv[i]);
   }
   try {
-    return parseArgs({
+    const parsed = parseArgs({
       args: joined,
       options: { ...options, help: { type: "boolean", short: "h" } },
       allowPositionals: true,
       strict: true,
     });
+    // (their order among the other positionals is kept)
+    if (negatives.length) {
+      const positionals: string[] = [];
+      let n = 0;
+      let p = 0;
+      for (const a of argv) {
+        if (negatives[n] === a) positionals.push(negatives[n++]);
+        else if (parsed.positionals[p] === a) positionals.push(parsed.positionals[p++]);
+      }
+      return { values: parsed.values, positionals };
+    }
+    return parsed;
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\n${help}`);
   }

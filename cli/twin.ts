@@ -1,5 +1,5 @@
 /**
- * `twinric twin import|trace|map`: the geo-spatial twin from the command line.
+ * `twinric twin import|generate|trace|map|train|query`: the geo-spatial twin from the command line.
  */
 import { writeFileSync } from "node:fs";
 import { ConfigFileError } from "../twin/config/yaml-config.js";
@@ -7,9 +7,11 @@ import { type Paths, parseVec3, pathsToJson, solvePaths, TracingScene, type Vec3
 import { MapFileError } from "../twin/radio-map/map-file.js";
 import { factoryHall, isSceneError, loadScene, type Scene, sceneBounds, urbanDistrict } from "../twin/scene/index.js";
 import { saveScene } from "../twin/scene/scene-file.js";
+import { SurrogateFileError } from "../twin/surrogate/model-file.js";
 import { type CliIo, UsageError } from "./io.js";
 import { help, loadSceneArg, parseOptions, positiveNumber, wholeNumber } from "./options.js";
 import { MAP_HELP, mapCommand } from "./twin-map.js";
+import { QUERY_HELP, queryCommand, TRAIN_HELP, trainCommand } from "./twin-surrogate.js";
 
 const IMPORT_HELP = `usage: twinric twin import FILE --out scene.json
 
@@ -49,17 +51,29 @@ export async function twinCommand(argv: string[], io: CliIo): Promise<number> {
         return await traceCommand(rest, io);
       case "map":
         return await mapCommand(rest, io);
+      case "train":
+        return await trainCommand(rest, io);
+      case "query":
+        return await queryCommand(rest, io);
       case undefined:
       case "--help":
       case "-h":
-        io.stdout.write(`${IMPORT_HELP}\n\n${GENERATE_HELP}\n\n${TRACE_HELP}\n\n${MAP_HELP}\n`);
+        io.stdout.write(
+          `${IMPORT_HELP}\n\n${GENERATE_HELP}\n\n${TRACE_HELP}\n\n${MAP_HELP}\n\n${TRAIN_HELP}\n\n${QUERY_HELP}\n`,
+        );
         return sub === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown twin command '${sub}' (import, generate, trace, map)`);
+        throw new UsageError(`unknown twin command '${sub}' (import, generate, trace, map, train, query)`);
     }
   } catch (e) {
     // broken input files and impossible settings: one line, exit status 2
-    if (isSceneError(e) || e instanceof RangeError || e instanceof ConfigFileError || e instanceof MapFileError) {
+    if (
+      isSceneError(e) ||
+      e instanceof RangeError ||
+      e instanceof ConfigFileError ||
+      e instanceof MapFileError ||
+      e instanceof SurrogateFileError
+    ) {
       io.stderr.write(`twinric: ${e.message}\n`);
       return 2;
     }

@@ -2,10 +2,13 @@
  * The surrogate network as an ONNX model, computing what network.ts computes: inputs `position`
  * [batch, 3] (x, y, z in the scene frame) and `los` [batch, sites] (1 where the site is in sight),
  * output `gains_db` [batch, outputs]. The grid levels are Gather reads of the feature tables with
- * bilinear weights; the MLP is Gemm and Relu.
+ * bilinear weights; the MLP is Gemm and Relu. The parameters are initializers named `grid_<level>`,
+ * `weight_<layer>`, `bias_<layer>`, and the network's spec is in the metadata (`spec`), so the file
+ * alone rebuilds the network (../../twin/surrogate/model-file.ts).
  */
+
+import { GRID_EDGE, NetworkLayout, type NetworkSpec } from "../../twin/surrogate/network.js";
 import { GraphBuilder } from "../onnx/graph-builder.js";
-import { GRID_EDGE, NetworkLayout, type NetworkSpec } from "./network.js";
 
 export interface ExportMeta {
   /** The scenario the network imitates the tracer of. */
@@ -54,7 +57,11 @@ export function exportSurrogate(spec: NetworkSpec, params: Float32Array, meta: E
         g.node("Cast", [offset ? g.node("Add", [k00, scalar(offset)]) : k00], { to: 7 }),
         g.int64s([-1], [1]),
       ]);
-    const table = g.floats(params.subarray(lv.at, lv.at + lv.cols * lv.rows * F), [lv.cols * lv.rows, F]);
+    const table = g.floats(
+      params.subarray(lv.at, lv.at + lv.cols * lv.rows * F),
+      [lv.cols * lv.rows, F],
+      `grid_${layout.levels.indexOf(lv)}`,
+    );
     const corner = (offset: number, w: string) =>
       g.node("Mul", [g.node("Gather", [table, index(offset)], { axis: 0 }), w]);
     const a = g.node("Add", [corner(0, g.node("Mul", [gu, gv])), corner(1, g.node("Mul", [fu, gv]))]);
@@ -75,8 +82,8 @@ export function exportSurrogate(spec: NetworkSpec, params: Float32Array, meta: E
   let h = g.node("Concat", parts, { axis: 1 });
   const last = layout.layers.length - 1;
   layout.layers.forEach((l, k) => {
-    const w = g.floats(params.subarray(l.w, l.w + l.outputs * l.inputs), [l.outputs, l.inputs]);
-    const b = g.floats(params.subarray(l.b, l.b + l.outputs), [l.outputs]);
+    const w = g.floats(params.subarray(l.w, l.w + l.outputs * l.inputs), [l.outputs, l.inputs], `weight_${k}`);
+    const b = g.floats(params.subarray(l.b, l.b + l.outputs), [l.outputs], `bias_${k}`);
     h = g.node("Gemm", [h, w, b], { transB: 1 });
     if (k < last) h = g.node("Relu", [h]);
   });

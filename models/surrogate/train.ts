@@ -5,8 +5,15 @@
  * seed gives the same network bit for bit.
  */
 import { seededRandom } from "../../twin/scene/index.js";
+import {
+  backward,
+  decode,
+  encodeInput,
+  initialParams,
+  NetworkLayout,
+  type NetworkSpec,
+} from "../../twin/surrogate/network.js";
 import type { Dataset } from "../dataset/dataset.js";
-import { backward, decode, encodeInput, initialParams, NetworkLayout, type NetworkSpec } from "./network.js";
 
 /** Targets below a point's noise floor are clamped this far below it, dB. */
 export const BELOW_FLOOR_DB = 20;

@@ -9,15 +9,20 @@ import { ConfigFileError, readYamlConfig } from "../../twin/config/yaml-config.j
 import { resolveScenario, type Scenario } from "./resolve.js";
 import { SCENARIO_SCHEMA, type ScenarioSpec } from "./schema.js";
 
-/** The bundled scenarios' folder: `sim/scenarios` of the package, from source or from `dist/`. */
-export function bundledScenarioDir(): string {
+/** The twinric package's folder (holding package.json), from source or from `dist/`. */
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, "package.json"))) {
     const up = dirname(dir);
     if (up === dir) throw new Error("cannot find the twinric package root");
     dir = up;
   }
-  return join(dir, "sim", "scenarios");
+  return dir;
+}
+
+/** The bundled scenarios' folder: `sim/scenarios` of the package. */
+export function bundledScenarioDir(): string {
+  return join(packageRoot(), "sim", "scenarios");
 }
 
 export function bundledScenarioNames(): string[] {

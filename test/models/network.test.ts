@@ -7,7 +7,7 @@ import {
   initialParams,
   NetworkLayout,
   type NetworkSpec,
-} from "../../models/surrogate/network.js";
+} from "../../twin/surrogate/network.js";
 import { seededRandom } from "../../twin/scene/index.js";
 
 const SPEC: NetworkSpec = {

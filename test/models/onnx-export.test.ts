@@ -1,7 +1,7 @@
 /** The surrogate exported to ONNX computes what the training-time forward pass computes (onnxruntime-node). */
 import * as ort from "onnxruntime-node";
 import { describe, expect, it } from "vitest";
-import { decode, encodeInput, initialParams, NetworkLayout, type NetworkSpec } from "../../models/surrogate/network.js";
+import { decode, encodeInput, initialParams, NetworkLayout, type NetworkSpec } from "../../twin/surrogate/network.js";
 import { exportSurrogate } from "../../models/surrogate/onnx-export.js";
 import { seededRandom } from "../../twin/scene/index.js";
 
@@ -52,9 +52,8 @@ describe("the surrogate as ONNX", () => {
     });
     const gains = out.gains_db.data as Float32Array;
     expect(out.gains_db.dims).toEqual([n, SPEC.outputs]);
-    // activations kept in float32, as the runtime keeps them (the sums run in float64 here)
-    const input = new Float32Array(layout.inputs);
-    const acts = layout.layers.map((l) => new Float32Array(l.outputs));
+    const input = new Float64Array(layout.inputs);
+    const acts = layout.layers.map((l) => new Float64Array(l.outputs));
     let worst = 0;
     for (let i = 0; i < n; i++) {
       encodeInput(layout, p, xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], los.subarray(2 * i, 2 * i + 2), input);

@@ -1,0 +1,175 @@
+/**
+ * The surrogate's speed (issue targets: >= 2,000,000 (position, cell, beam) gains per second batched on
+ * one core; a single position p50 <= 10 µs), side by side with onnxruntime's per-call cost and the
+ * tracer's speed on the same positions.
+ *
+ *   npx tsx bench/surrogate.ts [--scenario urban-district] [--model FILE] [--runs 5] [--batch 1024]
+ *
+ * Rows: batched through onnxruntime (network only: positions and line of sight given; and with the
+ * line of sight ray cast, as Surrogate.gainsBatch does); one position in plain TypeScript (gainsAt,
+ * line of sight included) and through onnxruntime; the tracer (path solver + beam powers) on the
+ * same positions. Median of --runs; progress on stderr.
+ */
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import * as ort from "onnxruntime-node";
+import { surrogateSource } from "../cli/twin-surrogate.js";
+import { loadScenario, packageRoot } from "../sim/scenario/load.js";
+import { nominalScene } from "../sim/world/scene.js";
+import { cellFromSpec, pathBeamPowers } from "../twin/antenna/index.js";
+import { fromAzEl, pathsTo, prepareTransmitter, TracingScene } from "../twin/paths/index.js";
+import { sceneBounds, seededRandom } from "../twin/scene/index.js";
+import { Surrogate } from "../twin/surrogate/surrogate.js";
+import { median } from "./median.js";
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: "string", default: "urban-district" },
+    model: { type: "string" },
+    runs: { type: "string", default: "5" },
+    batch: { type: "string", default: "1024" },
+  },
+});
+const RUNS = Number(values.runs);
+const BATCH = Number(values.batch);
+const scenario = loadScenario(values.scenario!);
+const scene = await nominalScene(scenario.scene);
+const surrogate = await Surrogate.load(
+  values.model ?? join(packageRoot(), "models", scenario.name, "model.onnx"),
+  scene,
+);
+const G = surrogate.model.spec.outputs;
+const S = surrogate.model.spec.sites.length;
+const b = sceneBounds(scene)!;
+const rng = seededRandom(1);
+const positions = (n: number) => {
+  const xyz = new Float32Array(3 * n);
+  for (let i = 0; i < n; i++) xyz.set([rng.uniform(b.min[0], b.max[0]), rng.uniform(b.min[1], b.max[1]), 1.5], 3 * i);
+  return xyz;
+};
+const session = await ort.InferenceSession.create(surrogate.model.onnx, { intraOpNumThreads: 1 });
+
+async function networkOnly(): Promise<number> {
+  const xyz = positions(BATCH);
+  const los = new Float32Array(BATCH * S).map(() => rng.int(0, 1));
+  const feeds = {
+    position: new ort.Tensor("float32", xyz, [BATCH, 3]),
+    los: new ort.Tensor("float32", los, [BATCH, S]),
+  };
+  await session.run(feeds);
+  let calls = 0;
+  const t = performance.now();
+  while (performance.now() - t < 1000) {
+    await session.run(feeds);
+    calls++;
+  }
+  return (calls * BATCH * G * 1000) / (performance.now() - t);
+}
+
+async function batchWithLos(): Promise<number> {
+  const xyz = positions(BATCH);
+  await surrogate.gainsBatch(xyz);
+  let calls = 0;
+  const t = performance.now();
+  while (performance.now() - t < 1000) {
+    await surrogate.gainsBatch(xyz);
+    calls++;
+  }
+  return (calls * BATCH * G * 1000) / (performance.now() - t);
+}
+
+/** Per-call latencies of `f` over `n` positions, µs: [p50, p99]. */
+async function single(n: number, f: (x: number, y: number, z: number) => unknown): Promise<[number, number]> {
+  const xyz = positions(n);
+  const lat = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await f(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
+    lat[i] = (performance.now() - t) * 1000;
+  }
+  lat.sort();
+  return [lat[Math.floor(0.5 * n)], lat[Math.floor(0.99 * n)]];
+}
+
+const out = new Float32Array(G);
+const oneLos = new Float32Array(S);
+const onnxOne = (x: number, y: number, z: number) =>
+  session.run({
+    position: new ort.Tensor("float32", Float32Array.of(x, y, z), [1, 3]),
+    los: new ort.Tensor("float32", oneLos, [1, S]),
+  });
+
+/** The tracer on the same kind of positions: gains per second (every cell and beam). */
+function tracer(): number {
+  const source = surrogateSource(scenario, scene);
+  const ts = new TracingScene(scene);
+  const cells = source.points.map(cellFromSpec);
+  const byPos = new Map<string, ReturnType<typeof prepareTransmitter>>();
+  const txs = source.points.map((p) => {
+    const key = p.position.join();
+    if (!byPos.has(key))
+      byPos.set(
+        key,
+        prepareTransmitter(ts, p.position, {
+          frequencyHz: source.frequencyHz,
+          maxDepth: source.maxDepth,
+          diffraction: source.diffraction,
+        }),
+      );
+    return byPos.get(key)!;
+  });
+  const powers = new Float64Array(64);
+  const xyz = positions(200);
+  const t = performance.now();
+  for (let i = 0; i < 200; i++) {
+    let last: ReturnType<typeof prepareTransmitter> | null = null;
+    let paths: ReturnType<typeof pathsTo> = [];
+    cells.forEach((cell, p) => {
+      if (txs[p] !== last) {
+        last = txs[p];
+        paths = pathsTo(last, [xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]]);
+      }
+      for (const path of paths) pathBeamPowers(cell, fromAzEl(path.aod[0], path.aod[1]), path.transfer, powers);
+    });
+  }
+  return (200 * G * 1000) / (performance.now() - t);
+}
+
+const rows = new Map<string, number[]>();
+const add = (k: string, v: number) => rows.set(k, [...(rows.get(k) ?? []), v]);
+for (let r = 0; r < RUNS; r++) {
+  add("batch-net", await networkOnly());
+  add("batch-los", await batchWithLos());
+  const [p50, p99] = await single(20_000, (x, y, z) => surrogate.gainsAt(x, y, z, out));
+  add("ts-p50", p50);
+  add("ts-p99", p99);
+  const [o50, o99] = await single(5_000, onnxOne);
+  add("ort-p50", o50);
+  add("ort-p99", o99);
+  add("tracer", tracer());
+  process.stderr.write(`run ${r + 1}/${RUNS} done\n`);
+}
+const m = (k: string) => median(rows.get(k)!);
+const n = (x: number) => Math.round(x).toLocaleString("en-US");
+console.log(
+  `\n${scenario.name}: ${G} gains per position (${surrogate.cells.length} cells), ${S} sites; Node ${process.version}, ${cpus()[0]?.model} (one core: onnxruntime intra-op threads 1); median of ${RUNS} runs\n`,
+);
+console.log("| query | result | target |");
+console.log("|---|---:|---|");
+console.log(`| batched ${BATCH} positions, onnxruntime, network only | ${n(m("batch-net"))} gains/s | >= 2,000,000 |`);
+console.log(
+  `| batched ${BATCH} positions, onnxruntime + line of sight ray cast | ${n(m("batch-los"))} gains/s | >= 2,000,000 |`,
+);
+console.log(
+  `| one position, TypeScript (gainsAt, line of sight included) | p50 ${m("ts-p50").toFixed(2)} µs, p99 ${m("ts-p99").toFixed(2)} µs | p50 <= 10 µs |`,
+);
+console.log(
+  `| one position, onnxruntime call | p50 ${m("ort-p50").toFixed(2)} µs, p99 ${m("ort-p99").toFixed(2)} µs | - |`,
+);
+console.log(`| the tracer, same positions (paths + beam powers, all cells) | ${n(m("tracer"))} gains/s | - |`);
+console.log(
+  `\nspeed-up over the tracer: ${n(m("batch-los") / m("tracer"))}x batched, ${n(((1e6 / m("ts-p50")) * G) / m("tracer"))}x one position at a time`,
+);
+await surrogate.close();
+await session.release();

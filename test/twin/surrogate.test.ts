@@ -1,0 +1,111 @@
+/**
+ * The twin's surrogate runtime: the ONNX file read back into the network, batched (onnxruntime) and
+ * single (TypeScript) answers that agree, best beam and best cell, line of sight from the scene.
+ */
+import { describe, expect, it } from "vitest";
+import { exportSurrogate } from "../../models/surrogate/onnx-export.js";
+import { createLink, hasLineOfSight, TracingScene } from "../../twin/paths/index.js";
+import { seededRandom } from "../../twin/scene/index.js";
+import { readSurrogate, SurrogateFileError } from "../../twin/surrogate/model-file.js";
+import { initialParams, NetworkLayout, type NetworkSpec } from "../../twin/surrogate/network.js";
+import { Surrogate } from "../../twin/surrogate/surrogate.js";
+import { boxScene } from "../support/box-scene.js";
+
+const SCENE = boxScene([{ x0: -10, y0: -10, x1: 10, y1: 10, heightM: 15 }], 60);
+const SPEC: NetworkSpec = {
+  area: { x0: -60, y0: -60, x1: 60, y1: 60 },
+  levelsM: [30, 8],
+  features: 2,
+  sites: [
+    [0, -40, 20],
+    [0, 40, 3],
+  ],
+  hidden: [12],
+  outputs: 7,
+  outputMean: -100,
+  outputStd: 15,
+};
+const OUTPUTS = [
+  { point: "south-1", beams: 4 },
+  { point: "north-1", beams: 3 },
+];
+
+function model() {
+  const layout = new NetworkLayout(SPEC);
+  const p = initialParams(layout, 2);
+  const r = seededRandom(5);
+  for (let i = 0; i < layout.gridSize; i++) p[i] = r.uniform(-1, 1);
+  return { p, bytes: exportSurrogate(SPEC, p, { scenario: "boxes", producerVersion: "test", outputs: OUTPUTS }) };
+}
+
+describe("surrogate files", () => {
+  it("read back the network they were exported from", () => {
+    const { p, bytes } = model();
+    const m = readSurrogate(bytes, "m.onnx");
+    expect(m.scenario).toBe("boxes");
+    expect(m.spec).toEqual(SPEC);
+    expect(m.outputs).toEqual(OUTPUTS);
+    expect(m.params).toEqual(p);
+  });
+
+  it("refuse what is not a twinric surrogate, saying what is wrong", () => {
+    const { bytes } = model();
+    expect(() => readSurrogate(Uint8Array.of(1, 2, 3, 4, 5), "junk.onnx")).toThrow(SurrogateFileError);
+    expect(() => readSurrogate(Uint8Array.of(1, 2, 3, 4, 5), "junk.onnx")).toThrow(/junk\.onnx: not an ONNX model/);
+    expect(() => readSurrogate(new Uint8Array(0), "empty.onnx")).toThrow(/metadata 'spec' is missing/);
+    // a model whose outputs list does not match its network
+    const wrong = exportSurrogate(SPEC, model().p, {
+      scenario: "b",
+      producerVersion: "t",
+      outputs: [{ point: "x", beams: 2 }],
+    });
+    expect(() => readSurrogate(wrong, "w.onnx")).toThrow(/lists 2 beams, the network has 7/);
+    expect(bytes.length).toBeGreaterThan(1000);
+  });
+});
+
+describe("the surrogate's answers", () => {
+  it("agree batched and single, pick each cell's best beam and the best cell, see what the scene hides", async () => {
+    const s = await Surrogate.fromModel(readSurrogate(model().bytes, "m.onnx"), SCENE);
+    try {
+      const r = seededRandom(8);
+      const positions: [number, number, number][] = Array.from({ length: 200 }, () => [
+        r.uniform(-58, 58),
+        r.uniform(-58, 58),
+        1.5,
+      ]);
+      const batch = await s.predict(positions);
+      const ts = new TracingScene(SCENE);
+      const links = SPEC.sites.map((site) => createLink(ts, site as [number, number, number], 3.5e9));
+      let seen = 0;
+      let hidden = 0;
+      positions.forEach((pos, i) => {
+        const one = s.predictOne(...pos);
+        for (let k = 0; k < SPEC.outputs; k++)
+          expect(Math.abs(one.gainsDb[k] - batch[i].gainsDb[k])).toBeLessThan(1e-3);
+        expect(Array.from(one.los)).toEqual(Array.from(batch[i].los));
+        links.forEach((link, k) => {
+          expect(one.los[k]).toBe(hasLineOfSight(link, pos) ? 1 : 0);
+          if (one.los[k]) seen++;
+          else hidden++;
+        });
+        // best beams and cell from the gains
+        const south = Array.from(one.gainsDb.subarray(0, 4));
+        const north = Array.from(one.gainsDb.subarray(4, 7));
+        expect(one.bestBeam[0]).toBe(south.indexOf(Math.max(...south)));
+        expect(one.bestBeam[1]).toBe(north.indexOf(Math.max(...north)));
+        expect(one.bestCell).toBe(Math.max(...south) >= Math.max(...north) ? 0 : 1);
+      });
+      expect(seen).toBeGreaterThan(0);
+      expect(hidden).toBeGreaterThan(0); // the block hides some positions from each low site
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("refuses positions that are not x, y, z triples", async () => {
+    const s = await Surrogate.fromModel(readSurrogate(model().bytes, "m.onnx"), SCENE);
+    await expect(s.gainsBatch(new Float32Array(4))).rejects.toThrow(/4 numbers: not x, y, z triples/);
+    await s.close();
+  });
+});

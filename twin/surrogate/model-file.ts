@@ -1,0 +1,81 @@
+/**
+ * Reading a surrogate's ONNX file back into the network it was exported from (the spec in the
+ * metadata, the parameters from the named initializers), for the pure-TypeScript query path: one
+ * file serves onnxruntime and this. Every part is checked; errors name the file and what is wrong.
+ */
+import { fromBinary } from "@bufbuild/protobuf";
+import { ModelProtoSchema, TensorProto_DataType } from "../onnx/gen/onnx_pb.js";
+import { NetworkLayout, type NetworkSpec } from "./network.js";
+
+export class SurrogateFileError extends Error {
+  override name = "SurrogateFileError";
+  constructor(file: string, reason: string) {
+    super(`cannot load surrogate ${file}: ${reason}`);
+  }
+}
+
+export interface SurrogateOutputs {
+  /** The transmit point (cell) of each block of outputs, and its beam count. */
+  readonly point: string;
+  readonly beams: number;
+}
+
+export interface SurrogateModel {
+  readonly scenario: string;
+  readonly spec: NetworkSpec;
+  readonly params: Float32Array;
+  readonly outputs: readonly SurrogateOutputs[];
+  /** The file's bytes, for onnxruntime. */
+  readonly onnx: Uint8Array;
+}
+
+export function readSurrogate(bytes: Uint8Array, file: string): SurrogateModel {
+  const fail = (reason: string): never => {
+    throw new SurrogateFileError(file, reason);
+  };
+  let model: ReturnType<typeof fromBinary<typeof ModelProtoSchema>>;
+  try {
+    model = fromBinary(ModelProtoSchema, bytes);
+  } catch (e) {
+    return fail(`not an ONNX model (${(e as Error).message})`);
+  }
+  const props = new Map(model.metadataProps.map((p) => [p.key, p.value]));
+  const json = <T>(key: string): T => {
+    const text = props.get(key);
+    if (text === undefined) fail(`metadata '${key}' is missing: not a twinric surrogate`);
+    try {
+      return JSON.parse(text as string) as T;
+    } catch (e) {
+      return fail(`metadata '${key}' is not JSON: ${(e as Error).message}`);
+    }
+  };
+  const spec = json<NetworkSpec>("spec");
+  const outputs = json<SurrogateOutputs[]>("outputs");
+  let layout: NetworkLayout;
+  try {
+    layout = new NetworkLayout(spec);
+  } catch (e) {
+    return fail(`metadata 'spec' does not describe a network: ${(e as Error).message}`);
+  }
+  if (!Number.isInteger(layout.size) || layout.size <= 0) fail("metadata 'spec' does not describe a network");
+  if (outputs.reduce((s, o) => s + o.beams, 0) !== spec.outputs) {
+    fail(`metadata 'outputs' lists ${outputs.reduce((s, o) => s + o.beams, 0)} beams, the network has ${spec.outputs}`);
+  }
+  const tensors = new Map((model.graph?.initializer ?? []).map((t) => [t.name, t]));
+  const params = new Float32Array(layout.size);
+  const take = (name: string, at: number, count: number) => {
+    const t = tensors.get(name);
+    if (!t) return fail(`initializer '${name}' is missing`);
+    if (t.dataType !== TensorProto_DataType.FLOAT || t.rawData.length !== 4 * count) {
+      fail(`initializer '${name}' holds ${t.rawData.length} octets, the network needs ${count} floats`);
+    }
+    // (a copy: the raw data may be a view into a larger, unaligned buffer)
+    params.set(new Float32Array(new Uint8Array(t.rawData).buffer), at);
+  };
+  layout.levels.forEach((lv, l) => take(`grid_${l}`, lv.at, lv.cols * lv.rows * spec.features));
+  layout.layers.forEach((ly, k) => {
+    take(`weight_${k}`, ly.w, ly.inputs * ly.outputs);
+    take(`bias_${k}`, ly.b, ly.outputs);
+  });
+  return { scenario: props.get("scenario") ?? "", spec, params, outputs, onnx: bytes };
+}

@@ -1,0 +1,152 @@
+/**
+ * The twin's fast answer: a trained surrogate of the ray tracer (model-file.ts) predicting every
+ * (cell, beam) gain at UE positions, with the best beam of each cell, the best cell, and the line of
+ * sight to each site (ray cast in the twin's own scene, an input of the network). Batches go through
+ * onnxruntime; a single position is answered in plain TypeScript, which beats the binding's per-call
+ * overhead.
+ */
+import { readFileSync } from "node:fs";
+import * as ort from "onnxruntime-node";
+import { buildBvh } from "../bvh/index.js";
+import { RayCaster } from "../paths/ray-caster.js";
+import type { Scene } from "../scene/index.js";
+import { readSurrogate, SurrogateFileError, type SurrogateModel } from "./model-file.js";
+import { decode, encodeInput, NetworkLayout } from "./network.js";
+
+export interface Prediction {
+  /** Per cell (the model's outputs order) and beam, dB. */
+  readonly gainsDb: Float32Array;
+  /** Per cell: its best beam. */
+  readonly bestBeam: Int16Array;
+  /** The cell with the strongest beam. */
+  readonly bestCell: number;
+  /** Per site: 1 when in sight (the twin's scene), else 0. */
+  readonly los: Uint8Array;
+}
+
+export class Surrogate {
+  readonly layout: NetworkLayout;
+  private readonly input: Float64Array;
+  private readonly acts: Float64Array[];
+  private readonly losScratch: Uint8Array;
+  private readonly offsets: number[];
+
+  private constructor(
+    readonly model: SurrogateModel,
+    private readonly caster: RayCaster,
+    private readonly session: ort.InferenceSession,
+  ) {
+    this.layout = new NetworkLayout(model.spec);
+    this.input = new Float64Array(this.layout.inputs);
+    this.acts = this.layout.layers.map((l) => new Float64Array(l.outputs));
+    this.losScratch = new Uint8Array(model.spec.sites.length);
+    let at = 0;
+    this.offsets = model.outputs.map((o) => {
+      const start = at;
+      at += o.beams;
+      return start;
+    });
+  }
+
+  /** Loads a surrogate file; `scene` is the twin's (nominal) scene it was trained on, for line of sight. */
+  static async load(file: string, scene: Scene): Promise<Surrogate> {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      throw new SurrogateFileError(
+        file,
+        `${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message} (twinric twin train makes one)`,
+      );
+    }
+    return Surrogate.fromModel(readSurrogate(bytes, file), scene);
+  }
+
+  static async fromModel(model: SurrogateModel, scene: Scene): Promise<Surrogate> {
+    const session = await ort.InferenceSession.create(model.onnx, { intraOpNumThreads: 1 });
+    return new Surrogate(model, new RayCaster(buildBvh(scene.triangles)), session);
+  }
+
+  get cells(): readonly { readonly point: string; readonly beams: number }[] {
+    return this.model.outputs;
+  }
+
+  /** Line of sight from each site to (x, y, z), into `out`. */
+  lineOfSight(
+    x: number,
+    y: number,
+    z: number,
+    out: Uint8Array = new Uint8Array(this.model.spec.sites.length),
+  ): Uint8Array {
+    const rx: [number, number, number] = [x, y, z];
+    this.model.spec.sites.forEach((s, k) => {
+      out[k] = this.caster.visible(s as [number, number, number], rx) ? 1 : 0;
+    });
+    return out;
+  }
+
+  /** The gains at one position (plain TypeScript), into `out` (one number per output). */
+  gainsAt(
+    x: number,
+    y: number,
+    z: number,
+    out: Float32Array = new Float32Array(this.model.spec.outputs),
+  ): Float32Array {
+    const { spec } = this.model;
+    encodeInput(this.layout, this.model.params, x, y, z, this.lineOfSight(x, y, z, this.losScratch), this.input);
+    const h = decode(this.layout, this.model.params, this.input, this.acts);
+    for (let k = 0; k < spec.outputs; k++) out[k] = spec.outputMean + spec.outputStd * h[k];
+    return out;
+  }
+
+  /** One position, fully answered (plain TypeScript). */
+  predictOne(x: number, y: number, z: number): Prediction {
+    const gainsDb = this.gainsAt(x, y, z);
+    return this.summarise(gainsDb, this.losScratch.slice());
+  }
+
+  /** Many positions (x, y, z each) in one onnxruntime call: the gains, per position, every output. */
+  async gainsBatch(xyz: Float32Array): Promise<Float32Array> {
+    const n = xyz.length / 3;
+    if (!Number.isInteger(n)) throw new RangeError(`positions hold ${xyz.length} numbers: not x, y, z triples`);
+    const S = this.model.spec.sites.length;
+    const los = new Float32Array(n * S);
+    for (let i = 0; i < n; i++) {
+      this.lineOfSight(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], this.losScratch);
+      for (let s = 0; s < S; s++) los[i * S + s] = this.losScratch[s];
+    }
+    const out = await this.session.run({
+      position: new ort.Tensor("float32", xyz, [n, 3]),
+      los: new ort.Tensor("float32", los, [n, S]),
+    });
+    return out.gains_db.data as Float32Array;
+  }
+
+  /** Many positions, fully answered. */
+  async predict(positions: readonly (readonly [number, number, number])[]): Promise<Prediction[]> {
+    const xyz = Float32Array.from(positions.flat());
+    const gains = await this.gainsBatch(xyz);
+    const G = this.model.spec.outputs;
+    return positions.map((p, i) => this.summarise(gains.slice(i * G, (i + 1) * G), this.lineOfSight(p[0], p[1], p[2])));
+  }
+
+  async close(): Promise<void> {
+    await this.session.release();
+  }
+
+  private summarise(gainsDb: Float32Array, los: Uint8Array): Prediction {
+    const bestBeam = new Int16Array(this.model.outputs.length);
+    let bestCell = 0;
+    let bestGain = Number.NEGATIVE_INFINITY;
+    this.model.outputs.forEach((o, c) => {
+      let b = 0;
+      for (let k = 1; k < o.beams; k++) if (gainsDb[this.offsets[c] + k] > gainsDb[this.offsets[c] + b]) b = k;
+      bestBeam[c] = b;
+      if (gainsDb[this.offsets[c] + b] > bestGain) {
+        bestGain = gainsDb[this.offsets[c] + b];
+        bestCell = c;
+      }
+    });
+    return { gainsDb, bestBeam, bestCell, los };
+  }
+}
