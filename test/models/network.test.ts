@@ -1,5 +1,6 @@
 /** The surrogate network's forward and backward passes: gradients against finite differences. */
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../twin/scene/index.js";
 import {
   backward,
   decode,
@@ -8,7 +9,6 @@ import {
   NetworkLayout,
   type NetworkSpec,
 } from "../../twin/surrogate/network.js";
-import { seededRandom } from "../../twin/scene/index.js";
 
 const SPEC: NetworkSpec = {
   area: { x0: 0, y0: 0, x1: 40, y1: 30 },

@@ -1,9 +1,9 @@
 /** The surrogate exported to ONNX computes what the training-time forward pass computes (onnxruntime-node). */
 import * as ort from "onnxruntime-node";
 import { describe, expect, it } from "vitest";
-import { decode, encodeInput, initialParams, NetworkLayout, type NetworkSpec } from "../../twin/surrogate/network.js";
 import { exportSurrogate } from "../../models/surrogate/onnx-export.js";
 import { seededRandom } from "../../twin/scene/index.js";
+import { decode, encodeInput, initialParams, NetworkLayout, type NetworkSpec } from "../../twin/surrogate/network.js";
 
 const SPEC: NetworkSpec = {
   area: { x0: -100, y0: -80, x1: 120, y1: 90 },
