@@ -89,7 +89,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
     onProgress: (done, total) => bar.update("dataset", done / total),
   });
   const tracedS = (performance.now() - started) / 1000;
-  const { spec, params, history } = trainSurrogate(dataset, { epochs, seed }, (r) =>
+  const { spec, params, history } = await trainSurrogate(dataset, source.scene, { epochs, seed, threads }, (r) =>
     bar.update("training", r.epoch / epochs),
   );
   bar.stop();

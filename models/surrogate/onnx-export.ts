@@ -1,7 +1,7 @@
 /**
  * The surrogate network as an ONNX model, computing what network.ts computes: inputs `position`
- * [batch, 3] (x, y, z in the scene frame) and `los` [batch, sites] (1 where the site is in sight),
- * output `gains_db` [batch, outputs]. The grid levels are Gather reads of the feature tables with
+ * [batch, 3] (x, y, z in the scene frame; z unused: the grids lie on the UE plane) and `geometry`
+ * [batch, spec.geometry] (../../twin/surrogate/geometry.ts), output `gains_db` [batch, outputs]. The grid levels are Gather reads of the feature tables with
  * bilinear weights; the MLP is Gemm and Relu. The parameters are initializers named `grid_<level>`,
  * `weight_<layer>`, `bias_<layer>`, and the network's spec is in the metadata (`spec`), so the file
  * alone rebuilds the network (../../twin/surrogate/model-file.ts).
@@ -23,14 +23,12 @@ export function exportSurrogate(spec: NetworkSpec, params: Float32Array, meta: E
   if (params.length !== layout.size)
     throw new RangeError(`${params.length} parameters, the network has ${layout.size}`);
   const g = new GraphBuilder();
-  const S = spec.sites.length;
   const F = spec.features;
   const position = g.input("position", ["batch", 3]);
-  const los = g.input("los", ["batch", S]);
+  const geometry = g.input("geometry", ["batch", spec.geometry]);
   const column = (t: string, k: number) => g.node("Gather", [t, g.int64s([k], [1])], { axis: 1 });
   const x = column(position, 0);
   const y = column(position, 1);
-  const z = column(position, 2);
   const scalar = (v: number) => g.floats([v], []);
   const one = scalar(1);
   const parts: string[] = [];
@@ -68,17 +66,7 @@ export function exportSurrogate(spec: NetworkSpec, params: Float32Array, meta: E
     const b = g.node("Add", [corner(lv.cols, g.node("Mul", [gu, fv])), corner(lv.cols + 1, g.node("Mul", [fu, fv]))]);
     parts.push(g.node("Add", [a, b]));
   }
-  const inv10 = scalar(1 / Math.LN10);
-  for (let s = 0; s < S; s++) {
-    const [sx, sy, sz] = spec.sites[s];
-    const sq = (c: string, o: number) => {
-      const d = g.node("Sub", [c, scalar(o)]);
-      return g.node("Mul", [d, d]);
-    };
-    const dist = g.node("Sqrt", [g.node("Add", [g.node("Add", [sq(x, sx), sq(y, sy)]), sq(z, sz)])]);
-    const log10 = g.node("Mul", [g.node("Log", [g.node("Max", [dist, one])]), inv10]);
-    parts.push(column(los, s), g.node("Sub", [log10, scalar(2)]));
-  }
+  parts.push(geometry);
   let h = g.node("Concat", parts, { axis: 1 });
   const last = layout.layers.length - 1;
   layout.layers.forEach((l, k) => {

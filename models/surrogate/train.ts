@@ -1,19 +1,19 @@
 /**
  * Training the surrogate on a dataset's training positions: mean squared error on the gains (dB,
  * clamped a margin below each point's noise floor: below it the exact value matters to no one), Adam
- * with a larger step for the grid tables than for the MLP, minibatches in a seeded order, so the same
- * seed gives the same network bit for bit.
+ * with a larger step for the grid tables than for the MLP, minibatches in a seeded order, each
+ * batch's gradient computed on every core (gradient-job.ts), so the same seed and thread count give
+ * the same network bit for bit.
  */
-import { seededRandom } from "../../twin/scene/index.js";
-import {
-  backward,
-  decode,
-  encodeInput,
-  initialParams,
-  NetworkLayout,
-  type NetworkSpec,
-} from "../../twin/surrogate/network.js";
+import { availableParallelism } from "node:os";
+import { buildBvh } from "../../twin/bvh/index.js";
+import { createPool } from "../../twin/parallel/pool.js";
+import { RayCaster } from "../../twin/paths/ray-caster.js";
+import { type Scene, seededRandom } from "../../twin/scene/index.js";
+import { GeometryFeatures, geometryFeatureCount } from "../../twin/surrogate/geometry.js";
+import { initialParams, NetworkLayout, type NetworkSpec } from "../../twin/surrogate/network.js";
 import type { Dataset } from "../dataset/dataset.js";
+import type { GradientContext, GradientInit, GradientResult, GradientTask } from "./gradient-job.js";
 
 /** Targets below a point's noise floor are clamped this far below it, dB. */
 export const BELOW_FLOOR_DB = 20;
@@ -27,17 +27,28 @@ export interface TrainOptions {
   readonly lrGrid: number;
   readonly lrMlp: number;
   readonly seed: number;
+  /**
+   * Chance that a grid level finer than `dropoutBelowM` is zeroed for a training position: where the
+   * network never saw data (a held-out block, a new street) those levels hold their initial zeros,
+   * so the decoder learns to do without them.
+   */
+  readonly levelDropout: number;
+  readonly dropoutBelowM: number;
+  /** Threads sharing each batch (default: every core). */
+  readonly threads?: number;
 }
 
 export const TRAIN_DEFAULTS: TrainOptions = {
   levelsM: [64, 32, 16, 8, 4, 2],
-  features: 4,
-  hidden: [64, 64],
+  features: 8,
+  hidden: [128, 128],
   epochs: 60,
   batch: 256,
   lrGrid: 1e-2,
   lrMlp: 2e-3,
   seed: 1,
+  levelDropout: 0.3,
+  dropoutBelowM: 20,
 };
 
 export interface EpochReport {
@@ -64,13 +75,15 @@ export function sitesOf(d: Dataset): { sites: [number, number, number][]; siteOf
   return { sites, siteOfPoint };
 }
 
-/** Per position, per site: the line-of-sight flag (the first point of each site says). */
-export function siteLos(d: Dataset, siteOfPoint: readonly number[], sites: number): Uint8Array {
-  const P = d.meta.points.length;
-  const out = new Uint8Array(d.meta.count * sites);
-  for (let i = 0; i < d.meta.count; i++) {
-    for (let p = P - 1; p >= 0; p--) out[i * sites + siteOfPoint[p]] = d.los[i * P + p];
-  }
+/** Every position's geometry features (geometry.ts), from the scene the dataset was traced in. */
+export function geometryOf(
+  d: Dataset,
+  scene: Scene,
+  sites: readonly (readonly [number, number, number])[],
+): Float32Array {
+  const g = new GeometryFeatures(new RayCaster(buildBvh(scene.triangles)), sites);
+  const out = new Float32Array(d.meta.count * g.count);
+  for (let i = 0; i < d.meta.count; i++) g.compute(d.xyz[3 * i], d.xyz[3 * i + 1], d.xyz[3 * i + 2], out, i * g.count);
   return out;
 }
 
@@ -83,14 +96,16 @@ export function clampedTargets(d: Dataset): Float32Array {
   return out;
 }
 
-export function trainSurrogate(
+export async function trainSurrogate(
   d: Dataset,
+  scene: Scene,
   options: Partial<TrainOptions> = {},
   onEpoch?: (r: EpochReport) => void,
-): { spec: NetworkSpec; params: Float32Array; history: EpochReport[] } {
+): Promise<{ spec: NetworkSpec; params: Float32Array; history: EpochReport[] }> {
   const o = { ...TRAIN_DEFAULTS, ...options };
-  const { sites, siteOfPoint } = sitesOf(d);
-  const los = siteLos(d, siteOfPoint, sites.length);
+  const { sites } = sitesOf(d);
+  const geometry = geometryOf(d, scene, sites);
+  const K = geometryFeatureCount(sites.length);
   const targets = clampedTargets(d);
   const G = targets.length / d.meta.count;
   const train: number[] = [];
@@ -107,6 +122,7 @@ export function trainSurrogate(
   }
   const mean = sum / (train.length * G);
   const std = Math.sqrt(sq / (train.length * G) - mean * mean);
+  for (let k = 0; k < targets.length; k++) targets[k] = (targets[k] - mean) / std;
   const xs = d.xyz;
   let x0 = Number.POSITIVE_INFINITY;
   let y0 = Number.POSITIVE_INFINITY;
@@ -123,74 +139,86 @@ export function trainSurrogate(
     levelsM: o.levelsM,
     features: o.features,
     sites,
+    geometry: K,
     hidden: o.hidden,
     outputs: G,
     outputMean: mean,
     outputStd: std,
   };
   const layout = new NetworkLayout(spec);
-  const params = initialParams(layout, o.seed);
+  const threads = Math.max(1, Math.min(o.threads ?? availableParallelism(), 64));
+  // the parameters and each share's gradient in shared memory: the threads read and write them in place
+  const params = new Float32Array(new SharedArrayBuffer(4 * layout.size));
+  params.set(initialParams(layout, o.seed));
+  const grads = Array.from({ length: threads }, () => new SharedArrayBuffer(8 * layout.size));
+  const pool = await createPool<GradientInit, GradientContext, GradientTask, GradientResult>(
+    "training",
+    new URL("./gradient-job.js", import.meta.url),
+    {
+      spec,
+      params: params.buffer as SharedArrayBuffer,
+      grads,
+      xyz: xs,
+      geometry,
+      targets,
+      levelDropout: o.levelDropout,
+      dropoutBelowM: o.dropoutBelowM,
+    },
+    threads,
+  );
   const grad = new Float64Array(layout.size);
+  const shares = grads.map((g) => new Float64Array(g));
   const m1 = new Float64Array(layout.size);
   const m2 = new Float64Array(layout.size);
-  const input = new Float64Array(layout.inputs);
-  const corners = new Float64Array(8 * layout.levels.length);
-  const acts = layout.layers.map((l) => new Float64Array(l.outputs));
-  const deltas = layout.layers.map((l) => new Float64Array(l.outputs));
-  const inputDelta = new Float64Array(layout.inputs);
   const rng = seededRandom(o.seed ^ 0x5eed);
   const history: EpochReport[] = [];
-  const S = sites.length;
   let step = 0;
-  for (let epoch = 1; epoch <= o.epochs; epoch++) {
-    const started = performance.now();
-    // Fisher-Yates with the seeded stream
-    for (let i = train.length - 1; i > 0; i--) {
-      const j = Math.floor(rng.next() * (i + 1));
-      [train[i], train[j]] = [train[j], train[i]];
-    }
-    let se = 0;
-    // cosine decay of both steps over the run
-    const decay = 0.5 * (1 + Math.cos((Math.PI * (epoch - 1)) / o.epochs));
-    for (let start = 0; start < train.length; start += o.batch) {
-      const end = Math.min(train.length, start + o.batch);
-      grad.fill(0);
-      for (let n = start; n < end; n++) {
-        const i = train[n];
-        encodeInput(
-          layout,
-          params,
-          xs[3 * i],
-          xs[3 * i + 1],
-          xs[3 * i + 2],
-          los.subarray(i * S, i * S + S),
-          input,
-          corners,
-        );
-        decode(layout, params, input, acts);
-        // output error, in normalised units
-        const last = layout.layers.length - 1;
-        const y = acts[last];
-        const dy = deltas[last];
-        for (let k = 0; k < G; k++) {
-          const e = y[k] - (targets[i * G + k] - mean) / std;
-          se += e * e;
-          dy[k] = (2 * e) / (G * (end - start));
-        }
-        backward(layout, params, input, acts, corners, deltas, inputDelta, grad);
+  try {
+    for (let epoch = 1; epoch <= o.epochs; epoch++) {
+      const started = performance.now();
+      // Fisher-Yates with the seeded stream
+      for (let i = train.length - 1; i > 0; i--) {
+        const j = Math.floor(rng.next() * (i + 1));
+        [train[i], train[j]] = [train[j], train[i]];
       }
-      step++;
-      adam(params, grad, m1, m2, step, layout.gridSize, o.lrGrid * decay, o.lrMlp * decay);
+      let se = 0;
+      // cosine decay of both steps over the run
+      const decay = 0.5 * (1 + Math.cos((Math.PI * (epoch - 1)) / o.epochs));
+      for (let start = 0; start < train.length; start += o.batch) {
+        const end = Math.min(train.length, start + o.batch);
+        const per = Math.ceil((end - start) / threads);
+        const seed = (rng.next() * 2 ** 32) >>> 0;
+        const tasks: GradientTask[] = Array.from({ length: threads }, (_, t) => ({
+          positions: Int32Array.from(train.slice(start + t * per, Math.min(end, start + (t + 1) * per))),
+          batch: end - start,
+          share: t,
+          seed,
+          offset: t * per,
+        }));
+        const results = await pool.run(tasks);
+        for (const r of results) se += r.squaredError;
+        // summed in thread order: the same run for the same seed and thread count
+        grad.set(shares[0]);
+        for (let t = 1; t < threads; t++) {
+          const g = shares[t];
+          for (let k = 0; k < grad.length; k++) grad[k] += g[k];
+        }
+        step++;
+        adam(params, grad, m1, m2, step, layout.gridSize, o.lrGrid * decay, o.lrMlp * decay);
+      }
+      const report = {
+        epoch,
+        trainRmseDb: Math.sqrt(se / (train.length * G)) * std,
+        seconds: (performance.now() - started) / 1000,
+      };
+      history.push(report);
+      onEpoch?.(report);
     }
-    const report = {
-      epoch,
-      trainRmseDb: Math.sqrt(se / (train.length * G)) * std,
-      seconds: (performance.now() - started) / 1000,
-    };
-    history.push(report);
-    onEpoch?.(report);
+  } finally {
+    await pool.close();
   }
-  return { spec, params, history };
+  // a plain copy to hand out (the shared one goes with the pool)
+  return { spec, params: Float32Array.from(params), history };
 }
 
 function adam(

@@ -15,17 +15,20 @@ const SPEC: NetworkSpec = {
   levelsM: [20, 5],
   features: 2,
   sites: [[10, 10, 20]],
+  geometry: 3,
   hidden: [6, 5],
   outputs: 4,
   outputMean: 0,
   outputStd: 1,
 };
 
+const GEOMETRY = [1, 0.3, -0.2];
+
 /** Half the squared error of the outputs against `target` at one position. */
 function loss(layout: NetworkLayout, p: Float32Array, x: number, y: number, target: number[]): number {
   const input = new Float64Array(layout.inputs);
   const acts = layout.layers.map((l) => new Float64Array(l.outputs));
-  encodeInput(layout, p, x, y, 1.5, [1], input);
+  encodeInput(layout, p, x, y, GEOMETRY, input);
   const out = decode(layout, p, input, acts);
   return target.reduce((s, t, k) => s + 0.5 * (out[k] - t) ** 2, 0);
 }
@@ -41,7 +44,7 @@ describe("the surrogate network", () => {
     const input = new Float64Array(layout.inputs);
     const corners = new Float64Array(8 * layout.levels.length);
     const acts = layout.layers.map((l) => new Float64Array(l.outputs));
-    encodeInput(layout, p, x, y, 1.5, [1], input, corners);
+    encodeInput(layout, p, x, y, GEOMETRY, input, corners);
     const out = decode(layout, p, input, acts);
     const deltas = layout.layers.map((l) => new Float64Array(l.outputs));
     for (let k = 0; k < SPEC.outputs; k++) deltas[deltas.length - 1][k] = out[k] - target[k];
@@ -75,9 +78,9 @@ describe("the surrogate network", () => {
     const lv = layout.levels[1]; // 5 m
     p[lv.at + (2 * lv.cols + 3) * 2] = 7; // corner (i 3, j 2), feature 0
     const input = new Float64Array(layout.inputs);
-    encodeInput(layout, p, 15, 10, 1.5, [0], input);
+    encodeInput(layout, p, 15, 10, GEOMETRY, input);
     expect(input[SPEC.features]).toBeCloseTo(7, 5); // level 1's first feature
-    encodeInput(layout, p, 17.5, 10, 1.5, [0], input); // half way to the next corner
+    encodeInput(layout, p, 17.5, 10, GEOMETRY, input); // half way to the next corner
     expect(input[SPEC.features]).toBeCloseTo(3.5, 4);
   });
 });

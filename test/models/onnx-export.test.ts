@@ -13,6 +13,7 @@ const SPEC: NetworkSpec = {
     [0, 50, 25],
     [-60, -40, 30],
   ],
+  geometry: 5,
   hidden: [16, 12],
   outputs: 10,
   outputMean: -110,
@@ -40,15 +41,15 @@ describe("the surrogate as ONNX", () => {
     const r = seededRandom(3);
     const n = 500;
     const xyz = new Float32Array(n * 3);
-    const los = new Float32Array(n * 2);
+    const geometry = new Float32Array(n * 5);
     for (let i = 0; i < n; i++) {
       // some points beyond the area: clamped the same way
       xyz.set([r.uniform(-130, 150), r.uniform(-100, 110), r.uniform(0, 3)], 3 * i);
-      los.set([r.int(0, 1), r.int(0, 1)], 2 * i);
+      geometry.set([r.int(0, 1), r.uniform(-1, 1), r.uniform(0, 2), r.int(0, 1), r.uniform(0, 1)], 5 * i);
     }
     const out = await session.run({
       position: new ort.Tensor("float32", xyz, [n, 3]),
-      los: new ort.Tensor("float32", los, [n, 2]),
+      geometry: new ort.Tensor("float32", geometry, [n, 5]),
     });
     const gains = out.gains_db.data as Float32Array;
     expect(out.gains_db.dims).toEqual([n, SPEC.outputs]);
@@ -56,7 +57,7 @@ describe("the surrogate as ONNX", () => {
     const acts = layout.layers.map((l) => new Float64Array(l.outputs));
     let worst = 0;
     for (let i = 0; i < n; i++) {
-      encodeInput(layout, p, xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], los.subarray(2 * i, 2 * i + 2), input);
+      encodeInput(layout, p, xyz[3 * i], xyz[3 * i + 1], geometry.subarray(5 * i, 5 * i + 5), input);
       const y = decode(layout, p, input, acts);
       for (let k = 0; k < SPEC.outputs; k++) {
         worst = Math.max(worst, Math.abs(SPEC.outputMean + SPEC.outputStd * y[k] - gains[i * SPEC.outputs + k]));

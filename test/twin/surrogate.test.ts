@@ -4,8 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { exportSurrogate } from "../../models/surrogate/onnx-export.js";
+import { buildBvh } from "../../twin/bvh/index.js";
 import { createLink, hasLineOfSight, TracingScene } from "../../twin/paths/index.js";
+import { RayCaster } from "../../twin/paths/ray-caster.js";
 import { seededRandom } from "../../twin/scene/index.js";
+import { GeometryFeatures, geometryFeatureCount } from "../../twin/surrogate/geometry.js";
 import { readSurrogate, SurrogateFileError } from "../../twin/surrogate/model-file.js";
 import { initialParams, NetworkLayout, type NetworkSpec } from "../../twin/surrogate/network.js";
 import { Surrogate } from "../../twin/surrogate/surrogate.js";
@@ -20,6 +23,7 @@ const SPEC: NetworkSpec = {
     [0, -40, 20],
     [0, 40, 3],
   ],
+  geometry: geometryFeatureCount(2),
   hidden: [12],
   outputs: 7,
   outputMean: -100,
@@ -107,5 +111,33 @@ describe("the surrogate's answers", () => {
     const s = await Surrogate.fromModel(readSurrogate(model().bytes, "m.onnx"), SCENE);
     await expect(s.gainsBatch(new Float32Array(4))).rejects.toThrow(/4 numbers: not x, y, z triples/);
     await s.close();
+  });
+});
+
+describe("geometry features", () => {
+  it("read the scene around a position: sight and obstruction per site, walls in eight directions", () => {
+    // a 20 m block centred on the origin; one site south, high; one north, low
+    const g = new GeometryFeatures(new RayCaster(buildBvh(SCENE.triangles)), SPEC.sites);
+    expect(g.count).toBe(4 * 2 + 8);
+    const out = new Float64Array(g.count);
+    const los = new Uint8Array(2);
+    // 5 m east of the block's east wall: the wall 5 m west, open elsewhere
+    g.compute(15, 0, 1.5, out, 0, los);
+    const scan = Array.from(out.subarray(8));
+    expect(scan[4]).toBeCloseTo(5 / 40, 5); // west (180 degrees)
+    expect(scan[0]).toBe(1); // east: open within 40 m
+    // north of the block, the low north site in sight, the south one behind the block
+    g.compute(0, 20, 1.5, out, 0, los);
+    expect(Array.from(los)).toEqual([0, 1]);
+    expect(out[0]).toBe(0);
+    expect(out[1]).toBeCloseTo(Math.log10(Math.hypot(0, 60, 18.5)) - 2, 5);
+    // the obstruction towards the south site: the block's north wall, 10 m away horizontally, along the
+    // rising ray 10 x |(0, -60, 18.5)| / 60; its roof (15 m) stands above the line to the site by
+    // atan(13.5 / 10) - atan(18.5 / 60)
+    expect(out[2]).toBeCloseTo(Math.log10(1 + (10 * Math.hypot(60, 18.5)) / 60) / 2, 4);
+    expect(out[3]).toBeCloseTo(Math.atan2(13.5, 10) - Math.atan2(18.5, 60), 2);
+    expect(out[4]).toBe(1);
+    expect(out[6]).toBe(0); // no obstruction, no shadow in sight
+    expect(out[7]).toBe(0);
   });
 });

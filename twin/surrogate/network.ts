@@ -1,7 +1,7 @@
 /**
  * The surrogate network: a multi-resolution grid of learned features over the UE plane (bilinearly
- * interpolated, one table per level: capacity in memory, not in arithmetic), the line of sight and
- * log-distance to each site (geometry the twin knows exactly), and a small MLP decoding them into every
+ * interpolated, one table per level: capacity in memory, not in arithmetic), the position's geometry
+ * features (geometry.ts: what the twin's scene says of it), and a small MLP decoding them into every
  * (transmit point, beam) gain in dB. A query costs a few hundred table reads and one small MLP, so one
  * position is answered in microseconds in plain TypeScript; the same computation exports to ONNX.
  *
@@ -16,8 +16,10 @@ export interface NetworkSpec {
   readonly levelsM: readonly number[];
   /** Learned features per grid corner. */
   readonly features: number;
-  /** Site positions (distinct transmitter positions), for the distance features. */
+  /** Site positions (distinct transmitter positions), for the geometry features. */
   readonly sites: readonly (readonly [number, number, number])[];
+  /** How many geometry features follow the grid features (geometryFeatureCount(sites)). */
+  readonly geometry: number;
   /** Hidden layer widths. */
   readonly hidden: readonly number[];
   /** Outputs: gains per (point, beam). */
@@ -59,7 +61,7 @@ export class NetworkLayout {
       this.levels.push({ resM, cols, rows, at });
       at += cols * rows * spec.features;
     }
-    this.inputs = spec.levelsM.length * spec.features + 2 * spec.sites.length;
+    this.inputs = spec.levelsM.length * spec.features + spec.geometry;
     let n = this.inputs;
     for (const width of [...spec.hidden, spec.outputs]) {
       this.layers.push({ inputs: n, outputs: width, w: at, b: at + width * n });
@@ -81,12 +83,9 @@ export class NetworkLayout {
  */
 export const GRID_EDGE = 1e-3;
 
-/** Distance feature: log10 of the 3D distance in metres, centred on 100 m. */
-export const distanceFeature = (d: number): number => Math.log10(Math.max(d, 1)) - 2;
-
 /**
- * The input vector of one position: per level the interpolated features, then per site the line of
- * sight (0/1) and the distance feature. Writes `inputs` numbers into `out`; for training, the corner
+ * The input vector of one position: per level the interpolated features, then its geometry features
+ * (`geometry`, spec.geometry numbers). Writes `inputs` numbers into `out`; for training, the corner
  * indices and weights into `corners` (4 per level: index of the corner's first feature, weight).
  */
 export function encodeInput(
@@ -94,8 +93,7 @@ export function encodeInput(
   params: Float32Array,
   x: number,
   y: number,
-  z: number,
-  los: ArrayLike<number>,
+  geometry: ArrayLike<number>,
   out: Float64Array,
   corners?: Float64Array,
 ): void {
@@ -135,11 +133,7 @@ export function encodeInput(
       corners[c + 7] = w11;
     }
   }
-  for (let s = 0; s < spec.sites.length; s++) {
-    const [sx, sy, sz] = spec.sites[s];
-    out[o++] = los[s];
-    out[o++] = distanceFeature(Math.hypot(x - sx, y - sy, z - sz));
-  }
+  for (let g = 0; g < spec.geometry; g++) out[o++] = geometry[g];
 }
 
 /**

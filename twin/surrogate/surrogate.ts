@@ -1,7 +1,7 @@
 /**
  * The twin's fast answer: a trained surrogate of the ray tracer (model-file.ts) predicting every
  * (cell, beam) gain at UE positions, with the best beam of each cell, the best cell, and the line of
- * sight to each site (ray cast in the twin's own scene, an input of the network). Batches go through
+ * sight to each site (ray cast in the twin's own scene: the network's geometry features, geometry.ts). Batches go through
  * onnxruntime; a single position is answered in plain TypeScript, which beats the binding's per-call
  * overhead.
  */
@@ -10,6 +10,7 @@ import * as ort from "onnxruntime-node";
 import { buildBvh } from "../bvh/index.js";
 import { RayCaster } from "../paths/ray-caster.js";
 import type { Scene } from "../scene/index.js";
+import { GeometryFeatures } from "./geometry.js";
 import { readSurrogate, SurrogateFileError, type SurrogateModel } from "./model-file.js";
 import { decode, encodeInput, NetworkLayout } from "./network.js";
 
@@ -29,13 +30,22 @@ export class Surrogate {
   private readonly input: Float64Array;
   private readonly acts: Float64Array[];
   private readonly losScratch: Uint8Array;
+  private readonly geometry: GeometryFeatures;
+  private readonly features: Float64Array;
   private readonly offsets: number[];
 
   private constructor(
     readonly model: SurrogateModel,
-    private readonly caster: RayCaster,
+    caster: RayCaster,
     private readonly session: ort.InferenceSession,
   ) {
+    this.geometry = new GeometryFeatures(caster, model.spec.sites);
+    if (this.geometry.count !== model.spec.geometry) {
+      throw new RangeError(
+        `the model expects ${model.spec.geometry} geometry features, this twin computes ${this.geometry.count}`,
+      );
+    }
+    this.features = new Float64Array(this.geometry.count);
     this.layout = new NetworkLayout(model.spec);
     this.input = new Float64Array(this.layout.inputs);
     this.acts = this.layout.layers.map((l) => new Float64Array(l.outputs));
@@ -78,10 +88,7 @@ export class Surrogate {
     z: number,
     out: Uint8Array = new Uint8Array(this.model.spec.sites.length),
   ): Uint8Array {
-    const rx: [number, number, number] = [x, y, z];
-    this.model.spec.sites.forEach((s, k) => {
-      out[k] = this.caster.visible(s as [number, number, number], rx) ? 1 : 0;
-    });
+    this.geometry.compute(x, y, z, this.features, 0, out);
     return out;
   }
 
@@ -93,7 +100,8 @@ export class Surrogate {
     out: Float32Array = new Float32Array(this.model.spec.outputs),
   ): Float32Array {
     const { spec } = this.model;
-    encodeInput(this.layout, this.model.params, x, y, z, this.lineOfSight(x, y, z, this.losScratch), this.input);
+    this.geometry.compute(x, y, z, this.features, 0, this.losScratch);
+    encodeInput(this.layout, this.model.params, x, y, this.features, this.input);
     const h = decode(this.layout, this.model.params, this.input, this.acts);
     for (let k = 0; k < spec.outputs; k++) out[k] = spec.outputMean + spec.outputStd * h[k];
     return out;
@@ -109,15 +117,12 @@ export class Surrogate {
   async gainsBatch(xyz: Float32Array): Promise<Float32Array> {
     const n = xyz.length / 3;
     if (!Number.isInteger(n)) throw new RangeError(`positions hold ${xyz.length} numbers: not x, y, z triples`);
-    const S = this.model.spec.sites.length;
-    const los = new Float32Array(n * S);
-    for (let i = 0; i < n; i++) {
-      this.lineOfSight(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], this.losScratch);
-      for (let s = 0; s < S; s++) los[i * S + s] = this.losScratch[s];
-    }
+    const K = this.geometry.count;
+    const geometry = new Float32Array(n * K);
+    for (let i = 0; i < n; i++) this.geometry.compute(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], geometry, i * K);
     const out = await this.session.run({
       position: new ort.Tensor("float32", xyz, [n, 3]),
-      los: new ort.Tensor("float32", los, [n, S]),
+      geometry: new ort.Tensor("float32", geometry, [n, K]),
     });
     return out.gains_db.data as Float32Array;
   }

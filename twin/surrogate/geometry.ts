@@ -1,0 +1,91 @@
+/**
+ * What the surrogate knows of a position besides where it is: geometry read from the twin's scene
+ * by a few ray casts, which carries into places the network never saw trained (held-out blocks, a
+ * new street) where learned grid features cannot. Per site: line of sight, distance, and how far the
+ * first obstruction lies towards the site (right behind a wall, or deep in a canyon); around the
+ * position: the distance to the nearest wall in eight horizontal directions (street width and
+ * orientation, openness). Computed in TypeScript for training and queries alike.
+ */
+import type { RayCaster } from "../paths/ray-caster.js";
+
+/** Horizontal directions of the local scan. */
+export const SCAN_DIRECTIONS = 8;
+/** The scan's reach: walls farther away read as open, metres. */
+export const SCAN_RANGE_M = 40;
+/** Features per site: line of sight, log-distance, obstruction distance, shadow angle. */
+export const SITE_FEATURES = 4;
+/** Where the roof probe starts, metres above z = 0 (above any building). */
+const PROBE_TOP_M = 1000;
+/** How far past the obstructing wall the roof probe looks down, metres. */
+const PROBE_INSIDE_M = 0.5;
+
+export const geometryFeatureCount = (sites: number): number => SITE_FEATURES * sites + SCAN_DIRECTIONS;
+
+const SCAN = Array.from({ length: SCAN_DIRECTIONS }, (_, k) => {
+  const a = (2 * Math.PI * k) / SCAN_DIRECTIONS;
+  return [Math.cos(a), Math.sin(a), 0] as [number, number, number];
+});
+
+export class GeometryFeatures {
+  readonly count: number;
+  private readonly from: [number, number, number] = [0, 0, 0];
+  private readonly dir: [number, number, number] = [0, 0, 0];
+  private readonly probe: [number, number, number] = [0, 0, PROBE_TOP_M];
+  private static readonly DOWN: [number, number, number] = [0, 0, -1];
+
+  constructor(
+    private readonly caster: RayCaster,
+    readonly sites: readonly (readonly [number, number, number])[],
+  ) {
+    this.count = geometryFeatureCount(sites.length);
+  }
+
+  /** The features of (x, y, z) into `out` at `at`; the line of sight per site into `los` when given. */
+  compute(x: number, y: number, z: number, out: Float32Array | Float64Array, at = 0, los?: Uint8Array): void {
+    const from = this.from;
+    from[0] = x;
+    from[1] = y;
+    from[2] = z;
+    let o = at;
+    for (let s = 0; s < this.sites.length; s++) {
+      const [sx, sy, sz] = this.sites[s];
+      const dx = sx - x;
+      const dy = sy - y;
+      const dz = sz - z;
+      const d = Math.hypot(dx, dy, dz);
+      const inSight = d > 0 && this.caster.visible(from, this.sites[s] as [number, number, number]);
+      if (los) los[s] = inSight ? 1 : 0;
+      out[o++] = inSight ? 1 : 0;
+      out[o++] = Math.log10(Math.max(d, 1)) - 2;
+      let obstruction = 0;
+      let shadow = 0;
+      if (!inSight && d > 0) {
+        this.dir[0] = dx / d;
+        this.dir[1] = dy / d;
+        this.dir[2] = dz / d;
+        const hit = this.caster.firstHit(from, this.dir, d);
+        if (hit) {
+          obstruction = Math.log10(1 + hit.distance) / 2;
+          // the obstacle's top: looking down just past the wall it was hit on
+          const h = Math.hypot(dx, dy);
+          const along = (hit.distance * h) / d;
+          const ux = h > 0 ? dx / h : 0;
+          const uy = h > 0 ? dy / h : 0;
+          this.probe[0] = x + ux * (along + PROBE_INSIDE_M);
+          this.probe[1] = y + uy * (along + PROBE_INSIDE_M);
+          const roof = this.caster.firstHit(this.probe, GeometryFeatures.DOWN, PROBE_TOP_M);
+          if (roof) {
+            const top = PROBE_TOP_M - roof.distance;
+            shadow = Math.atan2(top - z, Math.max(along, 0.1)) - Math.atan2(dz, Math.max(h, 0.1));
+          }
+        }
+      }
+      out[o++] = obstruction;
+      out[o++] = shadow;
+    }
+    for (const dir of SCAN) {
+      const hit = this.caster.firstHit(from, dir, SCAN_RANGE_M);
+      out[o++] = (hit ? hit.distance : SCAN_RANGE_M) / SCAN_RANGE_M;
+    }
+  }
+}
