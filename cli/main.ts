@@ -20,6 +20,7 @@ commands:
   twin map    radio maps (RSRP, SINR, best beam, best cell) of cells over a scene, PNG + data
   twin train  train a scenario's ray-trace surrogate (dataset from the tracer, ONNX model, report)
   twin query  the surrogate's answer at positions, next to the tracer's
+  twin serve  the surrogate over gRPC (twin/api/twin.proto)
   ric         the standalone near-RT RIC on a NATS bus (E2 over TCP)
   xapp        one bundled xApp (kpimon, handover) on the standalone RIC
   sim         the RAN simulator on a scenario's true world (beams, handovers, RLF, KPIs, ground truth)

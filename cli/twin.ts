@@ -1,5 +1,5 @@
 /**
- * `twinric twin import|generate|trace|map|train|query`: the geo-spatial twin from the command line.
+ * `twinric twin import|generate|trace|map|train|query|serve`: the geo-spatial twin from the command line.
  */
 import { writeFileSync } from "node:fs";
 import { ConfigFileError } from "../twin/config/yaml-config.js";
@@ -11,6 +11,7 @@ import { SurrogateFileError } from "../twin/surrogate/model-file.js";
 import { type CliIo, UsageError } from "./io.js";
 import { help, loadSceneArg, parseOptions, positiveNumber, wholeNumber } from "./options.js";
 import { MAP_HELP, mapCommand } from "./twin-map.js";
+import { SERVE_HELP, serveCommand } from "./twin-serve.js";
 import { QUERY_HELP, queryCommand, TRAIN_HELP, trainCommand } from "./twin-surrogate.js";
 
 const IMPORT_HELP = `usage: twinric twin import FILE --out scene.json
@@ -55,15 +56,17 @@ export async function twinCommand(argv: string[], io: CliIo): Promise<number> {
         return await trainCommand(rest, io);
       case "query":
         return await queryCommand(rest, io);
+      case "serve":
+        return await serveCommand(rest, io);
       case undefined:
       case "--help":
       case "-h":
         io.stdout.write(
-          `${IMPORT_HELP}\n\n${GENERATE_HELP}\n\n${TRACE_HELP}\n\n${MAP_HELP}\n\n${TRAIN_HELP}\n\n${QUERY_HELP}\n`,
+          `${IMPORT_HELP}\n\n${GENERATE_HELP}\n\n${TRACE_HELP}\n\n${MAP_HELP}\n\n${TRAIN_HELP}\n\n${QUERY_HELP}\n\n${SERVE_HELP}\n`,
         );
         return sub === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown twin command '${sub}' (import, generate, trace, map, train, query)`);
+        throw new UsageError(`unknown twin command '${sub}' (import, generate, trace, map, train, query, serve)`);
     }
   } catch (e) {
     // broken input files and impossible settings: one line, exit status 2

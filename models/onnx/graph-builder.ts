@@ -23,7 +23,7 @@ import {
   TypeProtoSchema,
   type ValueInfoProto,
   ValueInfoProtoSchema,
-} from "../../twin/onnx/gen/onnx_pb.js";
+} from "../../twin/gen/onnx_pb.js";
 
 /** The ONNX IR version and default-domain opset written (ONNX 1.12 level: every current runtime reads them). */
 export const IR_VERSION = 8n;

@@ -4,7 +4,7 @@
  * file serves onnxruntime and this. Every part is checked; errors name the file and what is wrong.
  */
 import { fromBinary } from "@bufbuild/protobuf";
-import { ModelProtoSchema, TensorProto_DataType } from "../onnx/gen/onnx_pb.js";
+import { ModelProtoSchema, TensorProto_DataType } from "../gen/onnx_pb.js";
 import { NetworkLayout, type NetworkSpec } from "./network.js";
 
 export class SurrogateFileError extends Error {

@@ -1,0 +1,143 @@
+/**
+ * `twinric twin serve`: the surrogate of a scenario over gRPC (twin/api/twin.proto), for rApps and
+ * remote users. The service definition for @grpc/grpc-js comes from the generated descriptor
+ * (twin/gen/twin_pb.ts): messages are read and written by @bufbuild/protobuf.
+ */
+import { join } from "node:path";
+import { create, type DescMessage, fromBinary, type MessageShape, toBinary } from "@bufbuild/protobuf";
+import * as grpc from "@grpc/grpc-js";
+import { loadScenario } from "../sim/scenario/load.js";
+import { nominalScene } from "../sim/world/scene.js";
+import {
+  type DescribeResponse,
+  DescribeResponseSchema,
+  type PredictRequest,
+  type PredictResponse,
+  PredictResponseSchema,
+  Twin,
+} from "../twin/gen/twin_pb.js";
+import { Surrogate } from "../twin/surrogate/surrogate.js";
+import { type CliIo, UsageError } from "./io.js";
+import { help, parseOptions } from "./options.js";
+import { defaultModelDir } from "./twin-surrogate.js";
+
+export const SERVE_HELP = `usage: twinric twin serve [--scenario S] [--model FILE] [--listen HOST:PORT]
+
+Serves the surrogate of a scenario over gRPC (service twinric.twin.v1.Twin in twin/api/twin.proto:
+Describe, Predict) until Ctrl-C. --listen defaults to 127.0.0.1:50051.
+example:
+  twinric twin serve --scenario urban-district --listen 0.0.0.0:50051`;
+
+/** The most positions one Predict may ask for. */
+export const MAX_POSITIONS = 100_000;
+
+/** A grpc-js method of a unary protobuf-es method. */
+function unary<I extends DescMessage, O extends DescMessage>(path: string, input: I, output: O) {
+  return {
+    path,
+    requestStream: false,
+    responseStream: false,
+    requestSerialize: (m: MessageShape<I>) => Buffer.from(toBinary(input, m)),
+    requestDeserialize: (b: Buffer) => fromBinary(input, b),
+    responseSerialize: (m: MessageShape<O>) => Buffer.from(toBinary(output, m)),
+    responseDeserialize: (b: Buffer) => fromBinary(output, b),
+  };
+}
+
+/** The Twin service for grpc-js, from its descriptor. */
+export const TWIN_SERVICE = Object.fromEntries(
+  Twin.methods.map((m) => [m.localName, unary(`/${Twin.typeName}/${m.name}`, m.input, m.output)]),
+) as unknown as grpc.ServiceDefinition;
+
+/** Why a request is refused, or null. */
+function invalid(req: PredictRequest): string | null {
+  if (req.positions.length > MAX_POSITIONS)
+    return `${req.positions.length} positions: at most ${MAX_POSITIONS} a request`;
+  const bad = req.positions.findIndex((p) => ![p.x, p.y, p.z].every(Number.isFinite));
+  return bad < 0 ? null : `positions[${bad}] is not three finite numbers`;
+}
+
+/** Starts the service for `surrogate` on host:port (0: any free one); resolves to the server and its port. */
+export async function startTwinServer(
+  surrogate: Surrogate,
+  host: string,
+  port: number,
+): Promise<{ server: grpc.Server; port: number }> {
+  const describe: DescribeResponse = create(DescribeResponseSchema, {
+    scenario: surrogate.model.scenario,
+    cells: surrogate.cells.map((c) => ({ id: c.point, beams: c.beams })),
+    sites: surrogate.model.spec.sites.map(([x, y, z]) => ({ x, y, z })),
+  });
+  const server = new grpc.Server();
+  server.addService(TWIN_SERVICE, {
+    describe: (_call: unknown, done: grpc.sendUnaryData<DescribeResponse>) => done(null, describe),
+    predict: (
+      call: grpc.ServerUnaryCall<PredictRequest, PredictResponse>,
+      done: grpc.sendUnaryData<PredictResponse>,
+    ) => {
+      const why = invalid(call.request);
+      if (why) return done({ code: grpc.status.INVALID_ARGUMENT, details: why });
+      surrogate
+        .predict(call.request.positions.map((p) => [p.x, p.y, p.z] as const))
+        .then((predictions) => {
+          let at = 0;
+          const offsets = surrogate.cells.map((c) => {
+            const o = at;
+            at += c.beams;
+            return o;
+          });
+          done(
+            null,
+            create(PredictResponseSchema, {
+              predictions: predictions.map((p) => ({
+                cells: surrogate.cells.map((c, k) => ({
+                  gainsDb: Array.from(p.gainsDb.subarray(offsets[k], offsets[k] + c.beams)),
+                  bestBeam: p.bestBeam[k],
+                })),
+                bestCell: p.bestCell,
+                lineOfSight: Array.from(p.los, (v) => v === 1),
+              })),
+            }),
+          );
+        })
+        .catch((e: Error) => done({ code: grpc.status.INTERNAL, details: e.message }));
+    },
+  });
+  const bound = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (e, p) =>
+      e ? reject(e) : resolve(p),
+    ),
+  );
+  return { server, port: bound };
+}
+
+/** A client of the Twin service at `address` (host:port); its methods take callbacks, as grpc-js's do. */
+export function twinClient(address: string): grpc.Client & Record<string, grpc.MethodDefinition<unknown, unknown>> {
+  const Client = grpc.makeGenericClientConstructor(TWIN_SERVICE, "Twin");
+  return new Client(address, grpc.credentials.createInsecure()) as never;
+}
+
+export async function serveCommand(argv: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  const { values } = parseOptions(
+    argv,
+    { scenario: { type: "string" }, model: { type: "string" }, listen: { type: "string" } },
+    SERVE_HELP,
+  );
+  if (values.help) return help(io, SERVE_HELP);
+  const listen = (values.listen as string | undefined) ?? "127.0.0.1:50051";
+  const m = /^(.*):(\d+)$/.exec(listen);
+  if (!m || Number(m[2]) > 65535) throw new UsageError(`--listen must be HOST:PORT, got '${listen}'`);
+  const scenario = loadScenario((values.scenario as string | undefined) ?? "urban-district");
+  const file = (values.model as string | undefined) ?? join(defaultModelDir(scenario.name), "model.onnx");
+  const surrogate = await Surrogate.load(file, await nominalScene(scenario.scene));
+  const { server, port } = await startTwinServer(surrogate, m[1], Number(m[2]));
+  io.stderr.write(`twin service for ${scenario.name} on ${m[1]}:${port} (twinric.twin.v1.Twin: Describe, Predict)\n`);
+  await new Promise<void>((resolve) => {
+    if (signal) signal.addEventListener("abort", () => resolve(), { once: true });
+    process.once("SIGINT", () => resolve());
+    process.once("SIGTERM", () => resolve());
+  });
+  await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+  await surrogate.close();
+  return 0;
+}

@@ -1,0 +1,88 @@
+/** The twin's gRPC service with the committed urban-district surrogate, through a real grpc-js client on loopback. */
+import { create } from "@bufbuild/protobuf";
+import type * as grpc from "@grpc/grpc-js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_POSITIONS, startTwinServer, twinClient } from "../../cli/twin-serve.js";
+import { defaultModelDir } from "../../cli/twin-surrogate.js";
+import { loadScenario } from "../../sim/scenario/load.js";
+import { nominalScene } from "../../sim/world/scene.js";
+import { type DescribeResponse, PredictRequestSchema, type PredictResponse } from "../../twin/gen/twin_pb.js";
+import { Surrogate } from "../../twin/surrogate/surrogate.js";
+
+let surrogate: Surrogate;
+let server: grpc.Server;
+let client: ReturnType<typeof twinClient>;
+
+beforeAll(async () => {
+  const scenario = loadScenario("urban-district");
+  surrogate = await Surrogate.load(
+    `${defaultModelDir("urban-district")}/model.onnx`,
+    await nominalScene(scenario.scene),
+  );
+  const started = await startTwinServer(surrogate, "127.0.0.1", 0);
+  server = started.server;
+  client = twinClient(`127.0.0.1:${started.port}`);
+}, 60_000);
+
+afterAll(async () => {
+  client?.close();
+  await new Promise<void>((r) => server?.tryShutdown(() => r()));
+  await surrogate?.close();
+});
+
+/** A unary call as a promise. */
+function call<T>(method: string, request: unknown): Promise<T> {
+  return new Promise((resolve, reject) =>
+    (client as unknown as Record<string, (r: unknown, cb: (e: grpc.ServiceError | null, v: T) => void) => void>)[
+      method
+    ](request, (e, v) => (e ? reject(e) : resolve(v))),
+  );
+}
+
+describe("twinric twin serve (gRPC)", () => {
+  it("describes the scenario: its cells with their beams, its sites", async () => {
+    const d = await call<DescribeResponse>("describe", {});
+    expect(d.scenario).toBe("urban-district");
+    expect(d.cells.map((c) => c.beams)).toEqual(Array(9).fill(8));
+    expect(d.cells[0].id).toBe("north-1");
+    expect(d.sites).toHaveLength(3);
+  });
+
+  it("predicts what the surrogate predicts in-process, position by position", async () => {
+    const positions: [number, number, number][] = [
+      [0, 150, 1.5],
+      [-95, 130, 1.5],
+      [210, -60, 1.5],
+    ];
+    const r = await call<PredictResponse>(
+      "predict",
+      create(PredictRequestSchema, { positions: positions.map(([x, y, z]) => ({ x, y, z })) }),
+    );
+    const local = await surrogate.predict(positions);
+    expect(r.predictions).toHaveLength(3);
+    r.predictions.forEach((p, i) => {
+      expect(p.cells).toHaveLength(9);
+      expect(p.bestCell).toBe(local[i].bestCell);
+      expect(p.lineOfSight).toEqual(Array.from(local[i].los, (v) => v === 1));
+      p.cells.forEach((c, k) => {
+        expect(c.bestBeam).toBe(local[i].bestBeam[k]);
+        c.gainsDb.forEach((g, b) => expect(g).toBeCloseTo(local[i].gainsDb[k * 8 + b], 4));
+      });
+    });
+  });
+
+  it("refuses positions that are not numbers, and too many at once, with INVALID_ARGUMENT", async () => {
+    const refused = (request: unknown) =>
+      call("predict", request).then(
+        () => Promise.reject(new Error("accepted")),
+        (e: grpc.ServiceError) => e,
+      );
+    const nan = await refused(create(PredictRequestSchema, { positions: [{ x: 0, y: Number.NaN, z: 1 }] }));
+    expect(nan.code).toBe(3);
+    expect(nan.details).toMatch(/positions\[0\] is not three finite numbers/);
+    const many = Array.from({ length: MAX_POSITIONS + 1 }, () => ({ x: 0, y: 0, z: 1.5 }));
+    const tooMany = await refused(create(PredictRequestSchema, { positions: many }));
+    expect(tooMany.code).toBe(3);
+    expect(tooMany.details).toMatch(/at most 100000/);
+  }, 30_000);
+});
