@@ -28,8 +28,11 @@ Describe, Predict) until Ctrl-C. --listen defaults to 127.0.0.1:50051.
 example:
   twinric twin serve --scenario urban-district --listen 0.0.0.0:50051`;
 
-/** The most positions one Predict may ask for. */
-export const MAX_POSITIONS = 100_000;
+/** The most positions one Predict may ask for: the answer (about 350 bytes a position for 9 cells of
+ *  8 beams) stays under gRPC's default 4 MiB message limit. */
+export const MAX_POSITIONS = 10_000;
+/** Positions farther than this outside the trained area are refused, metres. */
+export const MAX_OUTSIDE_M = 10_000;
 
 /** A grpc-js method of a unary protobuf-es method. */
 function unary<I extends DescMessage, O extends DescMessage>(path: string, input: I, output: O) {
@@ -50,11 +53,16 @@ export const TWIN_SERVICE = Object.fromEntries(
 ) as unknown as grpc.ServiceDefinition;
 
 /** Why a request is refused, or null. */
-function invalid(req: PredictRequest): string | null {
+function invalid(req: PredictRequest, area: { x0: number; y0: number; x1: number; y1: number }): string | null {
   if (req.positions.length > MAX_POSITIONS)
     return `${req.positions.length} positions: at most ${MAX_POSITIONS} a request`;
   const bad = req.positions.findIndex((p) => ![p.x, p.y, p.z].every(Number.isFinite));
-  return bad < 0 ? null : `positions[${bad}] is not three finite numbers`;
+  if (bad >= 0) return `positions[${bad}] is not three finite numbers`;
+  const m = MAX_OUTSIDE_M;
+  const far = req.positions.findIndex(
+    (p) => p.x < area.x0 - m || p.x > area.x1 + m || p.y < area.y0 - m || p.y > area.y1 + m || Math.abs(p.z) > m,
+  );
+  return far < 0 ? null : `positions[${far}] lies more than ${m} m outside the scenario's area`;
 }
 
 /** Starts the service for `surrogate` on host:port (0: any free one); resolves to the server and its port. */
@@ -75,7 +83,7 @@ export async function startTwinServer(
       call: grpc.ServerUnaryCall<PredictRequest, PredictResponse>,
       done: grpc.sendUnaryData<PredictResponse>,
     ) => {
-      const why = invalid(call.request);
+      const why = invalid(call.request, surrogate.model.spec.area);
       if (why) return done({ code: grpc.status.INVALID_ARGUMENT, details: why });
       surrogate
         .predict(call.request.positions.map((p) => [p.x, p.y, p.z] as const))

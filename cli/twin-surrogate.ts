@@ -17,7 +17,7 @@ import { nominalScene } from "../sim/world/scene.js";
 import { cellFromSpec, pathBeamPowers } from "../twin/antenna/index.js";
 import { fromAzEl, parseVec3, pathsTo, prepareTransmitter, TracingScene } from "../twin/paths/index.js";
 import { noisePerSubcarrierDbm, perSubcarrierDbm, renderHeatmap } from "../twin/radio-map/index.js";
-import type { Scene } from "../twin/scene/index.js";
+import { type Scene, sceneHash } from "../twin/scene/index.js";
 import { readSurrogate } from "../twin/surrogate/model-file.js";
 import { Surrogate } from "../twin/surrogate/surrogate.js";
 import { type CliIo, UsageError } from "./io.js";
@@ -30,7 +30,7 @@ Trains the surrogate of the ray tracer for a scenario's nominal scene and cells:
 (grid, random, street-canyon and building-edge positions; held-out blocks of 20 m), cached and
 resumable under $TWINRIC_CACHE/datasets, trains the network (--epochs, default ${TRAIN_DEFAULTS.epochs}), and
 writes DIR/model.onnx, DIR/report.json (accuracy on the held-out positions) and DIR/error-map.png.
-DIR defaults to the package's models/<scenario>.
+DIR defaults to the package's models/<scenario>. --seed also reseeds the positions (a new dataset).
 example:
   twinric twin train --scenario urban-district`;
 
@@ -93,8 +93,17 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
     bar.update("training", r.epoch / epochs),
   );
   bar.stop();
-  const outputs = dataset.meta.points.map((p, k) => ({ point: p.id, beams: dataset.meta.beams[k] }));
-  const onnx = exportSurrogate(spec, params, { scenario: scenario.name, producerVersion: "twinric", outputs });
+  const outputs = dataset.meta.points.map((p, k) => ({
+    point: p.id,
+    beams: dataset.meta.beams[k],
+    powerDbm: p.powerDbm,
+  }));
+  const onnx = exportSurrogate(spec, params, {
+    scenario: scenario.name,
+    producerVersion: "twinric",
+    sceneHash: sceneHash(source.scene),
+    outputs,
+  });
   // evaluated as deployed: the ONNX file, through onnxruntime, with line of sight from the scene
   const surrogate = await Surrogate.fromModel(readSurrogate(onnx, "model.onnx"), source.scene);
   const test: number[] = [];

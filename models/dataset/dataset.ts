@@ -101,13 +101,18 @@ export async function generateDataset(source: DatasetSource, options: DatasetOpt
   const key = datasetKey(source, positions);
   const dir = options.dir === null ? null : join(options.dir, key);
   const whole = dir && join(dir, "dataset.bin");
-  if (whole && existsSync(whole)) return loadDataset(whole);
+  // the floors are the caller's (noise figure, bandwidth): not part of the traced answers
+  if (whole && existsSync(whole)) {
+    const d = loadDataset(whole);
+    return { ...d, meta: { ...d.meta, floorDb: source.floorDb } };
+  }
 
   const sampled = samplePositions(source.scene, positions);
   const n = sampled.count;
   const chunk = options.chunk ?? 512;
   const chunks = Math.ceil(n / chunk);
-  const chunkFile = (c: number) => dir && join(dir, `chunk-${String(c).padStart(5, "0")}.bin`);
+  // the chunk size in the name: a run resumed with another size starts its own chunks
+  const chunkFile = (c: number) => dir && join(dir, `chunk-${chunk}-${String(c).padStart(5, "0")}.bin`);
   if (dir) mkdirSync(dir, { recursive: true });
   const results: (TraceResult | undefined)[] = new Array(chunks);
   let done = 0;
@@ -116,8 +121,14 @@ export async function generateDataset(source: DatasetSource, options: DatasetOpt
     const f = chunkFile(c);
     if (f && existsSync(f)) {
       const { arrays } = decodeArrays(readFileSync(f), f);
+      const size = Math.min(chunk, n - c * chunk);
+      if (arrays.los?.length !== size * source.points.length) {
+        throw new Error(
+          `${f}: holds ${arrays.los?.length} line-of-sight flags, ${size * source.points.length} expected; remove it`,
+        );
+      }
       results[c] = arrays as unknown as TraceResult;
-      done += Math.min(chunk, n - c * chunk);
+      done += size;
     } else todo.push(c);
   }
   options.onProgress?.(done, n);

@@ -39,7 +39,7 @@ export function errorStats(errors: ArrayLike<number>): ErrorStats {
     count: n,
     rmseDb: Math.sqrt(sq / n),
     meanErrorDb: sum / n,
-    p95AbsErrorDb: abs[Math.min(n - 1, Math.floor(0.95 * n))],
+    p95AbsErrorDb: abs[Math.max(0, Math.ceil(0.95 * n) - 1)], // nearest rank
   };
 }
 

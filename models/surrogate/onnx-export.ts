@@ -14,8 +14,10 @@ export interface ExportMeta {
   /** The scenario the network imitates the tracer of. */
   readonly scenario: string;
   readonly producerVersion: string;
-  /** Shown in the model's metadata: (point id, beams) of each output block. */
-  readonly outputs: readonly { readonly point: string; readonly beams: number }[];
+  /** The hash of the scene it learnt (sceneHash): a load against another scene is refused. */
+  readonly sceneHash?: string;
+  /** Shown in the model's metadata: (point id, beams, power) of each output block. */
+  readonly outputs: readonly { readonly point: string; readonly beams: number; readonly powerDbm?: number }[];
 }
 
 export function exportSurrogate(spec: NetworkSpec, params: Float32Array, meta: ExportMeta): Uint8Array {
@@ -83,6 +85,7 @@ export function exportSurrogate(spec: NetworkSpec, params: Float32Array, meta: E
     producerVersion: meta.producerVersion,
     props: {
       scenario: meta.scenario,
+      ...(meta.sceneHash ? { sceneHash: meta.sceneHash } : {}),
       spec: JSON.stringify(spec),
       outputs: JSON.stringify(meta.outputs),
     },

@@ -29,8 +29,8 @@ export interface TrainOptions {
   readonly seed: number;
   /**
    * Chance that a grid level finer than `dropoutBelowM` is zeroed for a training position: where the
-   * network never saw data (a held-out block, a new street) those levels hold their initial zeros,
-   * so the decoder learns to do without them.
+   * network never saw data (a held-out block, a new street) those levels keep their initial values,
+   * so the decoder learns to do without them (the tables start at near-zero values).
    */
   readonly levelDropout: number;
   readonly dropoutBelowM: number;

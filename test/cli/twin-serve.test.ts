@@ -83,6 +83,9 @@ describe("twinric twin serve (gRPC)", () => {
     const many = Array.from({ length: MAX_POSITIONS + 1 }, () => ({ x: 0, y: 0, z: 1.5 }));
     const tooMany = await refused(create(PredictRequestSchema, { positions: many }));
     expect(tooMany.code).toBe(3);
-    expect(tooMany.details).toMatch(/at most 100000/);
+    expect(tooMany.details).toMatch(/at most 10000 a request/);
+    const far = await refused(create(PredictRequestSchema, { positions: [{ x: 1e300, y: 0, z: 1.5 }] }));
+    expect(far.code).toBe(3);
+    expect(far.details).toMatch(/positions\[0\] lies more than 10000 m outside/);
   }, 30_000);
 });

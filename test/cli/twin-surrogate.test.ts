@@ -32,7 +32,20 @@ describe("twinric twin query", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/position 1/);
     const none = await runCli(["twin", "query", "--model", "/nonexistent/model.onnx", "1,2,3"]);
-    expect(none.code).not.toBe(0);
-    expect(none.stderr).toMatch(/model\.onnx/);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^twinric: cannot load surrogate \/nonexistent\/model\.onnx: no such file/);
+    expect(none.stderr.trim().split("\n")).toHaveLength(1);
+    // a model of another scenario
+    const other = await runCli([
+      "twin",
+      "query",
+      "--scenario",
+      "factory",
+      "--model",
+      "models/urban-district/model.onnx",
+      "1,2,1.5",
+    ]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/trained on another scene/);
   }, 60_000);
 });

@@ -77,8 +77,11 @@ describe("dataset positions", () => {
     const share = p.test.reduce((a, b) => a + b, 0) / p.count;
     expect(share).toBeGreaterThan(0.05);
     expect(share).toBeLessThan(0.5);
+    // another seed holds out other blocks (the grid positions, the same in both, tell)
     const other = samplePositions(SCENE, { ...POSITIONS, seed: 4, heightM: 1.5 });
-    expect(other.test).not.toEqual(p.test.subarray(0, other.count));
+    const grid = (s: typeof p) => Array.from(s.test.subarray(0, s.kind.indexOf(1)));
+    expect(grid(other)).toHaveLength(grid(p).length);
+    expect(grid(other)).not.toEqual(grid(p));
   });
 
   it("say clearly when a kind cannot be found, and refuse bad options", () => {
@@ -150,8 +153,16 @@ describe("dataset generation", () => {
     });
     expect(seen[0]).toBe(64 * (chunks.length - 2)); // what was on disk counts as done at once
     expect(resumed.gainsDb).toEqual(full.gainsDb);
-    // and a third run only loads the assembled dataset
-    const loaded = await generateDataset(SOURCE, { positions: POSITIONS, dir: root, threads: 1, chunk: 64 });
+    // and a third run only loads the assembled dataset, with the caller's floors
+    const loaded = await generateDataset(
+      { ...SOURCE, floorDb: [-120] },
+      { positions: POSITIONS, dir: root, threads: 1, chunk: 64 },
+    );
     expect(loaded.paths).toEqual(full.paths);
+    expect(loaded.meta.floorDb).toEqual([-120]);
+    // a run resumed with another chunk size starts its own chunks: the same answers
+    rmSync(join(root, folder, "dataset.bin"));
+    const other = await generateDataset(SOURCE, { positions: POSITIONS, dir: root, threads: 1, chunk: 32 });
+    expect(other.gainsDb).toEqual(full.gainsDb);
   }, 120_000);
 });

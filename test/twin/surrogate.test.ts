@@ -7,7 +7,7 @@ import { exportSurrogate } from "../../models/surrogate/onnx-export.js";
 import { buildBvh } from "../../twin/bvh/index.js";
 import { createLink, hasLineOfSight, TracingScene } from "../../twin/paths/index.js";
 import { RayCaster } from "../../twin/paths/ray-caster.js";
-import { seededRandom } from "../../twin/scene/index.js";
+import { sceneHash, seededRandom } from "../../twin/scene/index.js";
 import { GeometryFeatures, geometryFeatureCount } from "../../twin/surrogate/geometry.js";
 import { readSurrogate, SurrogateFileError } from "../../twin/surrogate/model-file.js";
 import { initialParams, NetworkLayout, type NetworkSpec } from "../../twin/surrogate/network.js";
@@ -105,6 +105,40 @@ describe("the surrogate's answers", () => {
     } finally {
       await s.close();
     }
+  });
+
+  it("refuses a scene other than the one it was trained on", async () => {
+    const { p } = model();
+    const bytes = exportSurrogate(SPEC, p, {
+      scenario: "boxes",
+      producerVersion: "test",
+      sceneHash: sceneHash(SCENE),
+      outputs: OUTPUTS,
+    });
+    const other = boxScene([{ x0: 0, y0: 0, x1: 5, y1: 5, heightM: 5 }], 60);
+    await expect(Surrogate.fromModel(readSurrogate(bytes, "m.onnx"), other)).rejects.toThrow(
+      /trained on another scene/,
+    );
+    const same = await Surrogate.fromModel(readSurrogate(bytes, "m.onnx"), SCENE);
+    await same.close();
+  });
+
+  it("picks the best cell by received power: gain plus the cell's transmit power", async () => {
+    const { p } = model();
+    // north 30 dB stronger: it wins wherever its best gain is within 30 dB of south's
+    const outputs = [
+      { point: "south-1", beams: 4, powerDbm: 10 },
+      { point: "north-1", beams: 3, powerDbm: 40 },
+    ];
+    const s = await Surrogate.fromModel(
+      readSurrogate(exportSurrogate(SPEC, p, { scenario: "b", producerVersion: "t", outputs }), "m.onnx"),
+      SCENE,
+    );
+    const one = s.predictOne(20, 20, 1.5);
+    const south = Math.max(...one.gainsDb.subarray(0, 4)) + 10;
+    const north = Math.max(...one.gainsDb.subarray(4, 7)) + 40;
+    expect(one.bestCell).toBe(south >= north ? 0 : 1);
+    await s.close();
   });
 
   it("refuses positions that are not x, y, z triples", async () => {

@@ -210,7 +210,7 @@ export const Twin: GenService<{
   },
   /**
    * Every cell's beam gains at each position, with each cell's best beam, the best cell and the line
-   * of sight to each site. At most 100,000 positions a request.
+   * of sight to each site. At most 10,000 positions a request, within 10 km of the scenario's area.
    *
    * @generated from rpc twinric.twin.v1.Twin.Predict
    */

@@ -117,17 +117,21 @@ class WorkerRunner<T, R> implements TaskRunner<T, R> {
   ): Promise<R[]> {
     const results: R[] = new Array(tasks.length);
     let next = 0;
+    // the first failure stops every thread from taking new tasks; the run ends when all have stopped,
+    // so no task of this run is still out when the next run begins
+    let failure: Error | undefined;
     const drive = (worker: Worker): Promise<void> =>
-      new Promise((resolve, reject) => {
-        const onExit = (code: number) => reject(new Error(`${this.what} worker stopped (exit code ${code})`));
+      new Promise((resolve) => {
+        const finish = (e?: Error) => {
+          worker.off("message", onMessage);
+          worker.off("error", finish);
+          worker.off("exit", onExit);
+          if (e && !failure) failure = e;
+          resolve();
+        };
+        const onExit = (code: number) => finish(new Error(`${this.what} worker stopped (exit code ${code})`));
         const start = () => {
-          if (next >= tasks.length) {
-            worker.off("message", onMessage);
-            worker.off("error", reject);
-            worker.off("exit", onExit);
-            resolve();
-            return;
-          }
+          if (failure || next >= tasks.length) return finish();
           const index = next++;
           current = index;
           // (copied, not transferred: tasks may share arrays, such as the visibility of every cell)
@@ -136,7 +140,7 @@ class WorkerRunner<T, R> implements TaskRunner<T, R> {
         let current = -1;
         const onMessage = (m: { progress?: number; result?: R; error?: string }) => {
           if (m.progress !== undefined) progress(m.progress);
-          else if (m.error !== undefined) reject(new Error(m.error));
+          else if (m.error !== undefined) finish(new Error(m.error));
           else {
             results[current] = m.result as R;
             done?.(current, m.result as R);
@@ -144,11 +148,12 @@ class WorkerRunner<T, R> implements TaskRunner<T, R> {
           }
         };
         worker.on("message", onMessage);
-        worker.once("error", reject);
+        worker.once("error", finish);
         worker.once("exit", onExit);
         start();
       });
     await Promise.all(this.workers.map(drive));
+    if (failure) throw failure;
     return results;
   }
 

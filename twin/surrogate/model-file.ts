@@ -18,10 +18,14 @@ export interface SurrogateOutputs {
   /** The transmit point (cell) of each block of outputs, and its beam count. */
   readonly point: string;
   readonly beams: number;
+  /** Its transmit power, dBm (the best cell compares gain + power; 0 when the file does not say). */
+  readonly powerDbm?: number;
 }
 
 export interface SurrogateModel {
   readonly scenario: string;
+  /** The hash of the scene it was trained on (twin/scene sceneHash), when the file says. */
+  readonly sceneHash?: string;
   readonly spec: NetworkSpec;
   readonly params: Float32Array;
   readonly outputs: readonly SurrogateOutputs[];
@@ -51,6 +55,25 @@ export function readSurrogate(bytes: Uint8Array, file: string): SurrogateModel {
   };
   const spec = json<NetworkSpec>("spec");
   const outputs = json<SurrogateOutputs[]>("outputs");
+  const whole = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
+  const a = spec?.area;
+  if (!a || ![a.x0, a.y0, a.x1, a.y1].every(Number.isFinite) || !(a.x1 >= a.x0 && a.y1 >= a.y0))
+    fail("metadata 'spec.area' is not an area");
+  if (!Array.isArray(spec.levelsM) || !spec.levelsM.every((l) => l > 0 && Number.isFinite(l)))
+    fail("metadata 'spec.levelsM' is not a list of sizes");
+  if (![spec.features, spec.outputs].every(whole) || !(Number.isInteger(spec.geometry) && spec.geometry >= 0)) {
+    fail("metadata 'spec' has no whole counts of features, geometry and outputs");
+  }
+  if (!Array.isArray(spec.hidden) || !spec.hidden.every(whole)) fail("metadata 'spec.hidden' is not a list of widths");
+  if (
+    !Array.isArray(spec.sites) ||
+    !spec.sites.every((p) => Array.isArray(p) && p.length === 3 && p.every(Number.isFinite))
+  ) {
+    fail("metadata 'spec.sites' is not a list of positions");
+  }
+  if (!Array.isArray(outputs) || !outputs.every((o) => typeof o?.point === "string" && whole(o.beams))) {
+    fail("metadata 'outputs' is not a list of {point, beams}");
+  }
   let layout: NetworkLayout;
   try {
     layout = new NetworkLayout(spec);
@@ -77,5 +100,12 @@ export function readSurrogate(bytes: Uint8Array, file: string): SurrogateModel {
     take(`weight_${k}`, ly.w, ly.inputs * ly.outputs);
     take(`bias_${k}`, ly.b, ly.outputs);
   });
-  return { scenario: props.get("scenario") ?? "", spec, params, outputs, onnx: bytes };
+  return {
+    scenario: props.get("scenario") ?? "",
+    sceneHash: props.get("sceneHash"),
+    spec,
+    params,
+    outputs,
+    onnx: bytes,
+  };
 }

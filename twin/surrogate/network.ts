@@ -56,8 +56,9 @@ export class NetworkLayout {
     let at = 0;
     const { x0, y0, x1, y1 } = spec.area;
     for (const resM of spec.levelsM) {
-      const cols = Math.ceil((x1 - x0) / resM) + 1;
-      const rows = Math.ceil((y1 - y0) / resM) + 1;
+      // at least one cell each way: a flat area still has two corners to read between
+      const cols = Math.max(2, Math.ceil((x1 - x0) / resM) + 1);
+      const rows = Math.max(2, Math.ceil((y1 - y0) / resM) + 1);
       this.levels.push({ resM, cols, rows, at });
       at += cols * rows * spec.features;
     }

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import * as ort from "onnxruntime-node";
 import { buildBvh } from "../bvh/index.js";
 import { RayCaster } from "../paths/ray-caster.js";
-import type { Scene } from "../scene/index.js";
+import { type Scene, sceneHash } from "../scene/index.js";
 import { GeometryFeatures } from "./geometry.js";
 import { readSurrogate, SurrogateFileError, type SurrogateModel } from "./model-file.js";
 import { decode, encodeInput, NetworkLayout } from "./network.js";
@@ -19,7 +19,7 @@ export interface Prediction {
   readonly gainsDb: Float32Array;
   /** Per cell: its best beam. */
   readonly bestBeam: Int16Array;
-  /** The cell with the strongest beam. */
+  /** The cell with the strongest beam (gain + its transmit power). */
   readonly bestCell: number;
   /** Per site: 1 when in sight (the twin's scene), else 0. */
   readonly los: Uint8Array;
@@ -73,6 +73,13 @@ export class Surrogate {
   }
 
   static async fromModel(model: SurrogateModel, scene: Scene): Promise<Surrogate> {
+    // the geometry features and line of sight come from this scene: it must be the one it learnt
+    if (model.sceneHash !== undefined && model.sceneHash !== sceneHash(scene)) {
+      throw new SurrogateFileError(
+        `the model of ${model.scenario}`,
+        `it was trained on another scene than '${scene.metadata.name}' (give the scenario it was trained for)`,
+      );
+    }
     const session = await ort.InferenceSession.create(model.onnx, { intraOpNumThreads: 1 });
     return new Surrogate(model, new RayCaster(buildBvh(scene.triangles)), session);
   }
@@ -114,12 +121,22 @@ export class Surrogate {
   }
 
   /** Many positions (x, y, z each) in one onnxruntime call: the gains, per position, every output. */
-  async gainsBatch(xyz: Float32Array): Promise<Float32Array> {
+  async gainsBatch(xyz: Float32Array, los?: Uint8Array): Promise<Float32Array> {
     const n = xyz.length / 3;
     if (!Number.isInteger(n)) throw new RangeError(`positions hold ${xyz.length} numbers: not x, y, z triples`);
     const K = this.geometry.count;
+    const S = this.model.spec.sites.length;
     const geometry = new Float32Array(n * K);
-    for (let i = 0; i < n; i++) this.geometry.compute(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], geometry, i * K);
+    for (let i = 0; i < n; i++) {
+      this.geometry.compute(
+        xyz[3 * i],
+        xyz[3 * i + 1],
+        xyz[3 * i + 2],
+        geometry,
+        i * K,
+        los?.subarray(i * S, (i + 1) * S),
+      );
+    }
     const out = await this.session.run({
       position: new ort.Tensor("float32", xyz, [n, 3]),
       geometry: new ort.Tensor("float32", geometry, [n, K]),
@@ -129,10 +146,11 @@ export class Surrogate {
 
   /** Many positions, fully answered. */
   async predict(positions: readonly (readonly [number, number, number])[]): Promise<Prediction[]> {
-    const xyz = Float32Array.from(positions.flat());
-    const gains = await this.gainsBatch(xyz);
+    const S = this.model.spec.sites.length;
+    const los = new Uint8Array(positions.length * S);
+    const gains = await this.gainsBatch(Float32Array.from(positions.flat()), los);
     const G = this.model.spec.outputs;
-    return positions.map((p, i) => this.summarise(gains.slice(i * G, (i + 1) * G), this.lineOfSight(p[0], p[1], p[2])));
+    return positions.map((_, i) => this.summarise(gains.slice(i * G, (i + 1) * G), los.slice(i * S, (i + 1) * S)));
   }
 
   async close(): Promise<void> {
@@ -147,8 +165,10 @@ export class Surrogate {
       let b = 0;
       for (let k = 1; k < o.beams; k++) if (gainsDb[this.offsets[c] + k] > gainsDb[this.offsets[c] + b]) b = k;
       bestBeam[c] = b;
-      if (gainsDb[this.offsets[c] + b] > bestGain) {
-        bestGain = gainsDb[this.offsets[c] + b];
+      // received power decides: gain + the cell's transmit power
+      const received = gainsDb[this.offsets[c] + b] + (o.powerDbm ?? 0);
+      if (received > bestGain) {
+        bestGain = received;
         bestCell = c;
       }
     });
