@@ -80,3 +80,12 @@ export function wholeNumber(text: string | undefined, flag: string, fallback: nu
     throw new UsageError(`${flag} must be a whole number 0..${max}, got '${text}'`);
   return x;
 }
+
+/** A number 0..max from a flag's text (a distance, a share), or `fallback` when the flag is absent. */
+export function boundedNumber(text: string | undefined, flag: string, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  const x = Number(text);
+  if (text.trim() === "" || !(x >= 0 && x <= max))
+    throw new UsageError(`${flag} must be a number 0..${max}, got '${text}'`);
+  return x;
+}

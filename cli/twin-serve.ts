@@ -16,15 +16,17 @@ import {
   PredictResponseSchema,
   Twin,
 } from "../twin/gen/twin_pb.js";
+import { PATH_FIELDS } from "../twin/surrogate/network.js";
 import { Surrogate } from "../twin/surrogate/surrogate.js";
 import { type CliIo, UsageError } from "./io.js";
-import { help, parseOptions } from "./options.js";
+import { boundedNumber, help, parseOptions } from "./options.js";
 import { defaultModelDir } from "./twin-surrogate.js";
 
-export const SERVE_HELP = `usage: twinric twin serve [--scenario S] [--model FILE] [--listen HOST:PORT]
+export const SERVE_HELP = `usage: twinric twin serve [--scenario S] [--model FILE] [--listen HOST:PORT] [--los-radius M]
 
 Serves the surrogate of a scenario over gRPC (service twinric.twin.v1.Twin in twin/api/twin.proto:
-Describe, Predict) until Ctrl-C. --listen defaults to 127.0.0.1:50051.
+Describe, Predict) until Ctrl-C. --listen defaults to 127.0.0.1:50051. --los-radius is the UEs'
+position uncertainty behind the line-of-sight probability (metres, default 2; 0: the position's own).
 example:
   twinric twin serve --scenario urban-district --listen 0.0.0.0:50051`;
 
@@ -101,9 +103,19 @@ export async function startTwinServer(
                 cells: surrogate.cells.map((c, k) => ({
                   gainsDb: Array.from(p.gainsDb.subarray(offsets[k], offsets[k] + c.beams)),
                   bestBeam: p.bestBeam[k],
+                  paths: Array.from({ length: surrogate.pathsPerCell }, (_, j) => {
+                    const q = (k * surrogate.pathsPerCell + j) * PATH_FIELDS;
+                    return {
+                      azimuthRad: p.paths[q],
+                      elevationRad: p.paths[q + 1],
+                      delayNs: p.paths[q + 2],
+                      powerDb: p.paths[q + 3],
+                    };
+                  }),
                 })),
                 bestCell: p.bestCell,
                 lineOfSight: Array.from(p.los, (v) => v === 1),
+                lineOfSightProbability: Array.from(p.losProbability),
               })),
             }),
           );
@@ -128,7 +140,12 @@ export function twinClient(address: string): grpc.Client & Record<string, grpc.M
 export async function serveCommand(argv: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   const { values } = parseOptions(
     argv,
-    { scenario: { type: "string" }, model: { type: "string" }, listen: { type: "string" } },
+    {
+      scenario: { type: "string" },
+      model: { type: "string" },
+      listen: { type: "string" },
+      "los-radius": { type: "string" },
+    },
     SERVE_HELP,
   );
   if (values.help) return help(io, SERVE_HELP);
@@ -137,7 +154,8 @@ export async function serveCommand(argv: string[], io: CliIo, signal?: AbortSign
   if (!m || Number(m[2]) > 65535) throw new UsageError(`--listen must be HOST:PORT, got '${listen}'`);
   const scenario = loadScenario((values.scenario as string | undefined) ?? "urban-district");
   const file = (values.model as string | undefined) ?? join(defaultModelDir(scenario.name), "model.onnx");
-  const surrogate = await Surrogate.load(file, await nominalScene(scenario.scene));
+  const losRadiusM = boundedNumber(values["los-radius"] as string | undefined, "--los-radius", 2, 100);
+  const surrogate = await Surrogate.load(file, await nominalScene(scenario.scene), { losRadiusM });
   const { server, port } = await startTwinServer(surrogate, m[1], Number(m[2]));
   io.stderr.write(`twin service for ${scenario.name} on ${m[1]}:${port} (twinric.twin.v1.Twin: Describe, Predict)\n`);
   await new Promise<void>((resolve) => {

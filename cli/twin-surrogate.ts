@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type DatasetSource, generateDataset } from "../models/dataset/dataset.js";
 import { POSITION_KINDS } from "../models/dataset/positions.js";
-import { evaluate } from "../models/surrogate/evaluate.js";
+import { evaluate, roughnessFloor } from "../models/surrogate/evaluate.js";
 import { exportSurrogate } from "../models/surrogate/onnx-export.js";
 import { TRAIN_DEFAULTS, trainSurrogate } from "../models/surrogate/train.js";
 import { loadScenario, packageRoot } from "../sim/scenario/load.js";
@@ -19,9 +19,10 @@ import { fromAzEl, parseVec3, pathsTo, prepareTransmitter, TracingScene } from "
 import { noisePerSubcarrierDbm, perSubcarrierDbm, renderHeatmap } from "../twin/radio-map/index.js";
 import { type Scene, sceneHash } from "../twin/scene/index.js";
 import { readSurrogate } from "../twin/surrogate/model-file.js";
+import { PATH_FIELDS } from "../twin/surrogate/network.js";
 import { Surrogate } from "../twin/surrogate/surrogate.js";
 import { type CliIo, UsageError } from "./io.js";
-import { help, parseOptions, wholeNumber } from "./options.js";
+import { boundedNumber, help, parseOptions, wholeNumber } from "./options.js";
 import { progress } from "./progress.js";
 
 export const TRAIN_HELP = `usage: twinric twin train [--scenario S] [--out DIR] [--epochs N] [--seed N] [--threads N]
@@ -34,10 +35,11 @@ DIR defaults to the package's models/<scenario>. --seed also reseeds the positio
 example:
   twinric twin train --scenario urban-district`;
 
-export const QUERY_HELP = `usage: twinric twin query [--scenario S] [--model FILE] [--json] x,y,z ...
+export const QUERY_HELP = `usage: twinric twin query [--scenario S] [--model FILE] [--los-radius M] [--json] x,y,z ...
 
-The surrogate's answer at each position (per cell: best beam and its gain; the best cell; line of
-sight to each site) next to the tracer's, with the time each took.
+The surrogate's answer at each position (per cell: best beam, its gain and the strongest path; line
+of sight to each site, and its probability for a UE within --los-radius metres, default 2) next to
+the tracer's, with the time each took.
 example:
   twinric twin query --scenario urban-district 12,40,1.5 -95,130,1.5`;
 
@@ -111,7 +113,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const xyz = new Float32Array(
     test.flatMap((i) => [dataset.xyz[3 * i], dataset.xyz[3 * i + 1], dataset.xyz[3 * i + 2]]),
   );
-  const predicted = await surrogate.gainsBatch(xyz);
+  const { gains: predicted, paths } = await surrogate.batch(xyz);
   // and the ONNX answers against the training-time forward pass
   let maxDiff = 0;
   const one = new Float32Array(spec.outputs);
@@ -121,7 +123,11 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       maxDiff = Math.max(maxDiff, Math.abs(one[k] - predicted[n * spec.outputs + k]));
   });
   await surrogate.close();
-  const evaluation = evaluate(dataset, test, predicted, POSITION_KINDS);
+  const evaluation = evaluate(dataset, test, predicted, POSITION_KINDS, {
+    predicted: paths,
+    perPoint: surrogate.pathsPerCell,
+  });
+  const roughness = roughnessFloor(dataset, test, predicted, POSITION_KINDS);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "model.onnx"), onnx);
   const report = {
@@ -138,6 +144,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       features: spec.features,
       hidden: spec.hidden,
       outputs: spec.outputs,
+      pathsPerCell: spec.paths?.perPoint ?? 0,
       parameters: params.length,
     },
     training: {
@@ -148,6 +155,8 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
     },
     onnxVsForwardPassMaxDiffDb: maxDiff,
     heldOut: evaluation,
+    // the tracer's own roughness: held-out positions within 1 m of a training one (see evaluate.ts)
+    roughnessFloor: roughness,
   };
   writeFileSync(join(out, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(out, "error-map.png"), errorMap(dataset, test, predicted, scenario.name));
@@ -155,6 +164,8 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
     `${scenario.name}: held-out RMSE ${evaluation.all.rmseDb.toFixed(2)} dB (LoS ${evaluation.los.rmseDb.toFixed(2)}, NLoS ${evaluation.nlos.rmseDb.toFixed(2)}), ` +
       `p95 ${evaluation.all.p95AbsErrorDb.toFixed(2)} dB, best beam top-1 ${(100 * evaluation.bestBeam.top1).toFixed(1)} % ` +
       `top-3 ${(100 * evaluation.bestBeam.top3).toFixed(1)} %; ONNX vs forward pass ${maxDiff.toExponential(1)} dB\n` +
+      `within ${roughness.radiusM} m of a training position: surrogate RMSE ${roughness.surrogate.all.rmseDb.toFixed(2)} dB, ` +
+      `that position's traced gains ${roughness.nearestTraining.all.rmseDb.toFixed(2)} dB (the tracer's own roughness)\n` +
       `wrote ${join(out, "model.onnx")}, report.json, error-map.png\n`,
   );
   return 0;
@@ -222,7 +233,12 @@ function errorMap(
 export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(
     argv,
-    { scenario: { type: "string" }, model: { type: "string" }, json: { type: "boolean" } },
+    {
+      scenario: { type: "string" },
+      model: { type: "string" },
+      json: { type: "boolean" },
+      "los-radius": { type: "string" },
+    },
     QUERY_HELP,
   );
   if (values.help) return help(io, QUERY_HELP);
@@ -237,7 +253,8 @@ export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
   const scenario = loadScenario((values.scenario as string | undefined) ?? "urban-district");
   const scene = await nominalScene(scenario.scene);
   const file = (values.model as string | undefined) ?? join(defaultModelDir(scenario.name), "model.onnx");
-  const surrogate = await Surrogate.load(file, scene);
+  const losRadiusM = boundedNumber(values["los-radius"] as string | undefined, "--los-radius", 2, 100);
+  const surrogate = await Surrogate.load(file, scene, { losRadiusM });
   const source = surrogateSource(scenario, scene);
   const ts = new TracingScene(scene);
   const cells = source.points.map(cellFromSpec);
@@ -260,21 +277,41 @@ export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
       }
       const sum = new Float64Array(cell.codebook.beamCount);
       const powers = new Float64Array(cell.codebook.beamCount);
+      let strongest: PathSummary | null = null;
       for (const path of pathsTo(tx, [x, y, z])) {
         pathBeamPowers(cell, fromAzEl(path.aod[0], path.aod[1]), path.transfer, powers);
-        for (let b = 0; b < sum.length; b++) sum[b] += powers[b];
+        let best = 0;
+        for (let b = 0; b < sum.length; b++) {
+          sum[b] += powers[b];
+          best = Math.max(best, powers[b]);
+        }
+        const db = 10 * Math.log10(best);
+        if (best > 0 && (!strongest || db > strongest.powerDb))
+          strongest = pathSummary(path.aod[0], path.aod[1], path.delayS * 1e9, db);
       }
-      return Array.from(sum, (g) => (g > 0 ? 10 * Math.log10(g) : Number.NEGATIVE_INFINITY));
+      return {
+        gainsDb: Array.from(sum, (g) => (g > 0 ? 10 * Math.log10(g) : Number.NEGATIVE_INFINITY)),
+        strongest,
+      };
     });
     const tracerMs = performance.now() - t;
     let off = 0;
     const perCell = surrogate.cells.map((c, k) => {
       const mineBeam = mine.bestBeam[k];
-      const trueBeam = traced[k].indexOf(Math.max(...traced[k]));
+      const gains = traced[k].gainsDb;
+      const trueBeam = gains.indexOf(Math.max(...gains));
+      const q = k * surrogate.pathsPerCell * PATH_FIELDS;
       const row = {
         cell: c.point,
-        surrogate: { beam: mineBeam, gainDb: round(mine.gainsDb[off + mineBeam]) },
-        tracer: { beam: trueBeam, gainDb: round(traced[k][trueBeam]) },
+        surrogate: {
+          beam: mineBeam,
+          gainDb: round(mine.gainsDb[off + mineBeam]),
+          strongestPath:
+            surrogate.pathsPerCell > 0
+              ? pathSummary(mine.paths[q], mine.paths[q + 1], mine.paths[q + 2], mine.paths[q + 3])
+              : null,
+        },
+        tracer: { beam: trueBeam, gainDb: round(gains[trueBeam]), strongestPath: traced[k].strongest },
       };
       off += c.beams;
       return row;
@@ -282,6 +319,7 @@ export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
     return {
       position: [x, y, z],
       los: Array.from(mine.los),
+      losProbability: Array.from(mine.losProbability, round),
       cells: perCell,
       surrogateUs: round(surrogateUs),
       tracerMs: round(tracerMs),
@@ -292,11 +330,13 @@ export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
   else {
     for (const r of results) {
       io.stdout.write(
-        `(${r.position.join(", ")}): line of sight to ${r.los.filter((v) => v).length} of ${r.los.length} sites; surrogate ${r.surrogateUs} µs, tracer ${r.tracerMs} ms\n`,
+        `(${r.position.join(", ")}): line of sight to ${r.los.filter((v) => v).length} of ${r.los.length} sites ` +
+          `(probability within ${losRadiusM} m: ${r.losProbability.join(", ")}); surrogate ${r.surrogateUs} µs, tracer ${r.tracerMs} ms\n`,
       );
       for (const c of r.cells) {
         io.stdout.write(
-          `  ${c.cell.padEnd(12)} surrogate beam ${c.surrogate.beam} ${String(c.surrogate.gainDb).padStart(7)} dB   tracer beam ${c.tracer.beam} ${String(c.tracer.gainDb).padStart(7)} dB\n`,
+          `  ${c.cell.padEnd(12)} surrogate beam ${c.surrogate.beam} ${String(c.surrogate.gainDb).padStart(7)} dB${describePath(c.surrogate.strongestPath)}   ` +
+            `tracer beam ${c.tracer.beam} ${String(c.tracer.gainDb).padStart(7)} dB${describePath(c.tracer.strongestPath)}\n`,
         );
       }
     }
@@ -305,3 +345,21 @@ export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** A strongest path as printed: departure angles in degrees, delay in ns, power in dB. */
+interface PathSummary {
+  readonly azimuthDeg: number;
+  readonly elevationDeg: number;
+  readonly delayNs: number;
+  readonly powerDb: number;
+}
+
+const pathSummary = (azRad: number, elRad: number, delayNs: number, powerDb: number): PathSummary => ({
+  azimuthDeg: round((azRad * 180) / Math.PI),
+  elevationDeg: round((elRad * 180) / Math.PI),
+  delayNs: round(delayNs),
+  powerDb: round(powerDb),
+});
+
+const describePath = (p: PathSummary | null) =>
+  p ? ` (strongest path az ${p.azimuthDeg}°, el ${p.elevationDeg}°, ${p.delayNs} ns)` : "";

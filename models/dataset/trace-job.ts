@@ -9,11 +9,12 @@ import { type BvhBuffers, bvhFromShared } from "../../twin/bvh/index.js";
 import { fromAzEl, pathsTo, prepareTransmitter, TracingScene, type Transmitter } from "../../twin/paths/index.js";
 import { NO_PATH_DB } from "../../twin/radio-map/index.js";
 import type { Scene } from "../../twin/scene/index.js";
+import { PATH_FIELDS } from "../../twin/surrogate/network.js";
 
 /** Strongest paths kept per transmit point and position. */
 export const DOMINANT_PATHS = 3;
-/** Numbers per kept path: departure azimuth and elevation (rad), delay (ns), power (dB, strongest beam). */
-export const PATH_FIELDS = 4;
+// numbers per kept path: departure azimuth and elevation (rad), delay (ns), power (dB, strongest beam)
+export { PATH_FIELDS };
 
 export interface TraceInit {
   readonly scene: Scene;

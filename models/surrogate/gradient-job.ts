@@ -5,7 +5,14 @@
  * the parameters, which live in shared memory every thread reads.
  */
 import { seededRandom } from "../../twin/scene/index.js";
-import { backward, decode, encodeInput, NetworkLayout, type NetworkSpec } from "../../twin/surrogate/network.js";
+import {
+  backward,
+  decode,
+  encodeInput,
+  NetworkLayout,
+  type NetworkSpec,
+  pathOutputCount,
+} from "../../twin/surrogate/network.js";
 
 export interface GradientInit {
   readonly spec: NetworkSpec;
@@ -18,6 +25,10 @@ export interface GradientInit {
   readonly geometry: Float32Array;
   /** Per position, every output's target, normalised ((dB - mean) / std). */
   readonly targets: Float32Array;
+  /** Per position, the path head's targets, normalised; NaN where there is none (train.ts pathTargets). */
+  readonly pathTargets: Float32Array;
+  /** The path outputs' share of the loss, against the gains' 1. */
+  readonly pathWeight: number;
   readonly levelDropout: number;
   readonly dropoutBelowM: number;
 }
@@ -48,8 +59,11 @@ export interface GradientTask {
 }
 
 export interface GradientResult {
-  /** Sum of the squared (normalised) errors of the share's outputs. */
+  /** Sum of the squared (normalised) errors of the share's gains. */
   readonly squaredError: number;
+  /** The same over the path head's targets (normalised), and how many there were. */
+  readonly pathSquaredError: number;
+  readonly pathTargets: number;
 }
 
 export function createContext(init: GradientInit): GradientContext {
@@ -74,9 +88,12 @@ export function runTask(ctx: GradientContext, task: GradientTask): GradientResul
   grad.fill(0);
   const K = spec.geometry;
   const G = spec.outputs;
+  const Q = pathOutputCount(spec);
   const F = spec.features;
   const last = layout.layers.length - 1;
   let squaredError = 0;
+  let pathSquaredError = 0;
+  let pathTargets = 0;
   for (let n = 0; n < task.positions.length; n++) {
     const i = task.positions[n];
     const rng = seededRandom((task.seed + task.offset + n) >>> 0);
@@ -101,7 +118,19 @@ export function runTask(ctx: GradientContext, task: GradientTask): GradientResul
       squaredError += e * e;
       dy[k] = (2 * e) / (G * task.batch);
     }
+    // the loss is the mean over the gains plus pathWeight x the mean over the paths' numbers
+    for (let q = 0; q < Q; q++) {
+      const t = init.pathTargets[i * Q + q];
+      if (Number.isNaN(t)) {
+        dy[G + q] = 0;
+        continue;
+      }
+      const e = y[G + q] - t;
+      pathSquaredError += e * e;
+      pathTargets++;
+      dy[G + q] = (init.pathWeight * 2 * e) / (Q * task.batch);
+    }
     backward(layout, params, input, acts, corners, deltas, ctx.inputDelta, grad);
   }
-  return { squaredError };
+  return { squaredError, pathSquaredError, pathTargets };
 }

@@ -1,13 +1,21 @@
 /**
  * The surrogate network as an ONNX model, computing what network.ts computes: inputs `position`
  * [batch, 3] (x, y, z in the scene frame; z unused: the grids lie on the UE plane) and `geometry`
- * [batch, spec.geometry] (../../twin/surrogate/geometry.ts), output `gains_db` [batch, outputs]. The grid levels are Gather reads of the feature tables with
+ * [batch, spec.geometry] (../../twin/surrogate/geometry.ts); outputs `gains_db` [batch, outputs] and, with a
+ * path head, `paths` [batch, points x paths x 5] (cos and sin of the azimuth, elevation, delay, power;
+ * network.ts PathHead). The grid levels are Gather reads of the feature tables with
  * bilinear weights; the MLP is Gemm and Relu. The parameters are initializers named `grid_<level>`,
  * `weight_<layer>`, `bias_<layer>`, and the network's spec is in the metadata (`spec`), so the file
  * alone rebuilds the network (../../twin/surrogate/model-file.ts).
  */
 
-import { GRID_EDGE, NetworkLayout, type NetworkSpec } from "../../twin/surrogate/network.js";
+import {
+  GRID_EDGE,
+  NetworkLayout,
+  type NetworkSpec,
+  PATH_OUTPUT_FIELDS,
+  pathOutputCount,
+} from "../../twin/surrogate/network.js";
 import { GraphBuilder } from "../onnx/graph-builder.js";
 
 export interface ExportMeta {
@@ -77,8 +85,22 @@ export function exportSurrogate(spec: NetworkSpec, params: Float32Array, meta: E
     h = g.node("Gemm", [h, w, b], { transB: 1 });
     if (k < last) h = g.node("Relu", [h]);
   });
-  const gains = g.node("Add", [g.node("Mul", [h, scalar(spec.outputStd)]), scalar(spec.outputMean)]);
-  g.output(gains, "gains_db", ["batch", spec.outputs]);
+  const G = spec.outputs;
+  const Q = pathOutputCount(spec);
+  const columns = (from: number, to: number) =>
+    Q === 0 ? h : g.node("Slice", [h, g.int64s([from], [1]), g.int64s([to], [1]), g.int64s([1], [1])]);
+  const gains = g.node("Add", [g.node("Mul", [columns(0, G), scalar(spec.outputStd)]), scalar(spec.outputMean)]);
+  g.output(gains, "gains_db", ["batch", G]);
+  if (spec.paths) {
+    // each path field's own scale, repeated over the points and paths
+    const per = (v: readonly number[]) =>
+      g.floats(
+        Array.from({ length: Q }, (_, q) => v[q % PATH_OUTPUT_FIELDS]),
+        [Q],
+      );
+    const paths = g.node("Add", [g.node("Mul", [columns(G, G + Q), per(spec.paths.std)]), per(spec.paths.mean)]);
+    g.output(paths, "paths", ["batch", Q]);
+  }
   return g.toBytes({
     name: `twinric-surrogate-${meta.scenario}`,
     doc: `twinric surrogate of the ray tracer for scenario ${meta.scenario}: per (transmit point, beam) gain in dB at a UE position`,

@@ -11,7 +11,13 @@ import { createPool } from "../../twin/parallel/pool.js";
 import { RayCaster } from "../../twin/paths/ray-caster.js";
 import { type Scene, seededRandom } from "../../twin/scene/index.js";
 import { GeometryFeatures, geometryFeatureCount } from "../../twin/surrogate/geometry.js";
-import { initialParams, NetworkLayout, type NetworkSpec } from "../../twin/surrogate/network.js";
+import {
+  initialParams,
+  NetworkLayout,
+  type NetworkSpec,
+  PATH_OUTPUT_FIELDS,
+  type PathHead,
+} from "../../twin/surrogate/network.js";
 import type { Dataset } from "../dataset/dataset.js";
 import type { GradientContext, GradientInit, GradientResult, GradientTask } from "./gradient-job.js";
 
@@ -34,6 +40,9 @@ export interface TrainOptions {
    */
   readonly levelDropout: number;
   readonly dropoutBelowM: number;
+  /** Dominant paths learnt per transmit point (0: none), and their share of the loss. */
+  readonly pathsPerPoint: number;
+  readonly pathWeight: number;
   /** Threads sharing each batch (default: every core). */
   readonly threads?: number;
 }
@@ -49,12 +58,16 @@ export const TRAIN_DEFAULTS: TrainOptions = {
   seed: 1,
   levelDropout: 0.3,
   dropoutBelowM: 20,
+  pathsPerPoint: 2,
+  pathWeight: 0.5,
 };
 
 export interface EpochReport {
   readonly epoch: number;
   /** Root mean squared error on the (clamped) training targets, dB. */
   readonly trainRmseDb: number;
+  /** Root mean squared error on the path head's targets, in units of each field's spread (0 without). */
+  readonly trainPathRmse: number;
   readonly seconds: number;
 }
 
@@ -96,6 +109,64 @@ export function clampedTargets(d: Dataset): Float32Array {
   return out;
 }
 
+/**
+ * The dominant-path targets of every position: per point, `perPoint` paths of PATH_OUTPUT_FIELDS
+ * numbers (cos and sin of the azimuth, elevation, delay, power), normalised per field over the
+ * training positions. A missing path (or one from a point whose gains all lie below the floor) has
+ * its power clamped below the floor like the gains, and no target (NaN) for its angles and delay.
+ */
+export function pathTargets(
+  d: Dataset,
+  perPoint: number,
+  train: readonly number[],
+): { head: PathHead; targets: Float32Array } {
+  const P = d.meta.points.length;
+  const kept = d.meta.dominantPaths;
+  if (perPoint > kept) throw new RangeError(`the dataset keeps ${kept} paths per point, not ${perPoint}`);
+  const Q = P * perPoint * PATH_OUTPUT_FIELDS;
+  const F = d.meta.pathFields;
+  const targets = new Float32Array(d.meta.count * Q).fill(Number.NaN);
+  for (let i = 0; i < d.meta.count; i++) {
+    for (let p = 0; p < P; p++) {
+      const floor = d.meta.floorDb[p] - BELOW_FLOOR_DB;
+      for (let k = 0; k < perPoint; k++) {
+        const src = ((i * P + p) * kept + k) * F;
+        const dst = i * Q + (p * perPoint + k) * PATH_OUTPUT_FIELDS;
+        const power = d.paths[src + 3];
+        if (!(power > floor)) {
+          targets[dst + 4] = floor;
+          continue;
+        }
+        targets[dst] = Math.cos(d.paths[src]);
+        targets[dst + 1] = Math.sin(d.paths[src]);
+        targets[dst + 2] = d.paths[src + 1];
+        targets[dst + 3] = d.paths[src + 2];
+        targets[dst + 4] = power;
+      }
+    }
+  }
+  const sum = new Float64Array(PATH_OUTPUT_FIELDS);
+  const sq = new Float64Array(PATH_OUTPUT_FIELDS);
+  const n = new Float64Array(PATH_OUTPUT_FIELDS);
+  for (const i of train) {
+    for (let q = 0; q < Q; q++) {
+      const t = targets[i * Q + q];
+      if (Number.isNaN(t)) continue;
+      const f = q % PATH_OUTPUT_FIELDS;
+      sum[f] += t;
+      sq[f] += t * t;
+      n[f]++;
+    }
+  }
+  const mean = Array.from(sum, (s, f) => (n[f] > 0 ? s / n[f] : 0));
+  const std = Array.from(sq, (s, f) => (n[f] > 1 ? Math.sqrt(Math.max(s / n[f] - mean[f] ** 2, 0)) || 1 : 1));
+  for (let k = 0; k < targets.length; k++) {
+    const f = k % PATH_OUTPUT_FIELDS;
+    targets[k] = (targets[k] - mean[f]) / std[f];
+  }
+  return { head: { points: P, perPoint, mean, std }, targets };
+}
+
 export async function trainSurrogate(
   d: Dataset,
   scene: Scene,
@@ -123,6 +194,7 @@ export async function trainSurrogate(
   const mean = sum / (train.length * G);
   const std = Math.sqrt(sq / (train.length * G) - mean * mean);
   for (let k = 0; k < targets.length; k++) targets[k] = (targets[k] - mean) / std;
+  const paths = o.pathsPerPoint > 0 ? pathTargets(d, o.pathsPerPoint, train) : null;
   const xs = d.xyz;
   let x0 = Number.POSITIVE_INFINITY;
   let y0 = Number.POSITIVE_INFINITY;
@@ -144,6 +216,7 @@ export async function trainSurrogate(
     outputs: G,
     outputMean: mean,
     outputStd: std,
+    ...(paths ? { paths: paths.head } : {}),
   };
   const layout = new NetworkLayout(spec);
   const threads = Math.max(1, Math.min(o.threads ?? availableParallelism(), 64));
@@ -161,6 +234,8 @@ export async function trainSurrogate(
       xyz: xs,
       geometry,
       targets,
+      pathTargets: paths?.targets ?? new Float32Array(0),
+      pathWeight: o.pathWeight,
       levelDropout: o.levelDropout,
       dropoutBelowM: o.dropoutBelowM,
     },
@@ -182,6 +257,8 @@ export async function trainSurrogate(
         [train[i], train[j]] = [train[j], train[i]];
       }
       let se = 0;
+      let pathSe = 0;
+      let pathN = 0;
       // cosine decay of both steps over the run
       const decay = 0.5 * (1 + Math.cos((Math.PI * (epoch - 1)) / o.epochs));
       for (let start = 0; start < train.length; start += o.batch) {
@@ -196,7 +273,11 @@ export async function trainSurrogate(
           offset: t * per,
         }));
         const results = await pool.run(tasks);
-        for (const r of results) se += r.squaredError;
+        for (const r of results) {
+          se += r.squaredError;
+          pathSe += r.pathSquaredError;
+          pathN += r.pathTargets;
+        }
         // summed in thread order: the same run for the same seed and thread count
         grad.set(shares[0]);
         for (let t = 1; t < threads; t++) {
@@ -209,6 +290,7 @@ export async function trainSurrogate(
       const report = {
         epoch,
         trainRmseDb: Math.sqrt(se / (train.length * G)) * std,
+        trainPathRmse: pathN > 0 ? Math.sqrt(pathSe / pathN) : 0,
         seconds: (performance.now() - started) / 1000,
       };
       history.push(report);

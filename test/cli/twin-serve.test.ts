@@ -64,9 +64,20 @@ describe("twinric twin serve (gRPC)", () => {
       expect(p.cells).toHaveLength(9);
       expect(p.bestCell).toBe(local[i].bestCell);
       expect(p.lineOfSight).toEqual(Array.from(local[i].los, (v) => v === 1));
+      p.lineOfSightProbability.forEach((v, k) => expect(v).toBeCloseTo(local[i].losProbability[k], 5));
       p.cells.forEach((c, k) => {
         expect(c.bestBeam).toBe(local[i].bestBeam[k]);
         c.gainsDb.forEach((g, b) => expect(g).toBeCloseTo(local[i].gainsDb[k * 8 + b], 4));
+        // the committed model has a path head: each cell's strongest paths, as predicted in process
+        expect(c.paths).toHaveLength(surrogate.pathsPerCell);
+        expect(c.paths.length).toBeGreaterThan(0);
+        c.paths.forEach((path, j) => {
+          const q = (k * surrogate.pathsPerCell + j) * 4;
+          expect(path.azimuthRad).toBeCloseTo(local[i].paths[q], 4);
+          expect(path.elevationRad).toBeCloseTo(local[i].paths[q + 1], 4);
+          expect(path.delayNs).toBeCloseTo(local[i].paths[q + 2], 1);
+          expect(path.powerDb).toBeCloseTo(local[i].paths[q + 3], 3);
+        });
       });
     });
   });

@@ -1,7 +1,7 @@
 /** The surrogate's evaluation: errors above the floor, LoS apart, nearest-rank p95, best-beam ranks. */
 import { describe, expect, it } from "vitest";
 import type { Dataset } from "../../models/dataset/dataset.js";
-import { errorStats, evaluate } from "../../models/surrogate/evaluate.js";
+import { errorStats, evaluate, nearestTraining, roughnessFloor } from "../../models/surrogate/evaluate.js";
 
 describe("surrogate evaluation", () => {
   it("gives RMSE, mean error and the nearest-rank 95th percentile", () => {
@@ -33,5 +33,46 @@ describe("surrogate evaluation", () => {
     expect(e.bestBeam.top1).toBe(0);
     expect(e.bestBeam.top3).toBe(1);
     expect(e.byKind.grid.count).toBe(3);
+  });
+
+  it("measures the strongest path's angle errors across the azimuth wrap, and its delay error", () => {
+    const deg = Math.PI / 180;
+    const nan = Number.NaN;
+    // one cell of 2 beams, 3 kept paths of (azimuth, elevation, delay, power); position 1 has none
+    const d = {
+      meta: { beams: [2], floorDb: [-100], count: 2, dominantPaths: 3 },
+      gainsDb: Float32Array.of(-80, -85, -90, -95),
+      los: Uint8Array.of(1, 0),
+      kind: Uint8Array.of(0, 0),
+      paths: Float32Array.of(179 * deg, 10 * deg, 300, -80, ...Array(8).fill(nan), ...Array(12).fill(nan)),
+    } as unknown as Dataset;
+    const predicted = {
+      perPoint: 2,
+      predicted: Float32Array.of(-179 * deg, 13 * deg, 290, -81, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0),
+    };
+    const e = evaluate(d, [0, 1], Float32Array.of(-80, -85, -90, -95), ["grid"], predicted);
+    expect(e.strongestPath?.count).toBe(1);
+    expect(e.strongestPath?.azimuthDeg.median).toBeCloseTo(2, 3);
+    expect(e.strongestPath?.elevationDeg.median).toBeCloseTo(3, 3);
+    expect(e.strongestPath?.delayNs.median).toBeCloseTo(10, 3);
+    expect(evaluate(d, [0], Float32Array.of(-80, -85), ["grid"]).strongestPath).toBeUndefined();
+  });
+
+  it("finds each held-out position's nearest training one within a radius, and scores its answer", () => {
+    // positions 0 and 1 held out; training positions at 0.5 m from 0, and 3 m from 1
+    const d = {
+      meta: { beams: [1], floorDb: [-100], count: 4 },
+      xyz: Float64Array.of(0, 0, 1.5, 10, 10, 1.5, 0.3, 0.4, 1.5, 13, 10, 1.5),
+      test: Uint8Array.of(1, 1, 0, 0),
+      gainsDb: Float32Array.of(-80, -90, -84, -70),
+      los: Uint8Array.of(1, 1, 1, 1),
+      kind: Uint8Array.of(0, 0, 0, 0),
+    } as unknown as Dataset;
+    expect(nearestTraining(d, [0, 1], [2, 3], 1)).toEqual({ held: [0], neighbour: [2] });
+    expect(nearestTraining(d, [0, 1], [2, 3], 5)).toEqual({ held: [0, 1], neighbour: [2, 3] });
+    const r = roughnessFloor(d, [0, 1], Float32Array.of(-81, -95), ["grid"], 1);
+    expect(r.nearestTraining.all.count).toBe(1);
+    expect(r.nearestTraining.all.meanErrorDb).toBeCloseTo(-4, 5);
+    expect(r.surrogate.all.meanErrorDb).toBeCloseTo(-1, 5);
   });
 });

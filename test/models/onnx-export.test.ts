@@ -70,6 +70,45 @@ describe("the surrogate as ONNX", () => {
     await session.release();
   });
 
+  it("gives the path head's outputs, each field scaled back as the forward pass does", async () => {
+    const spec: NetworkSpec = {
+      ...SPEC,
+      paths: { points: 2, perPoint: 3, mean: [0, 0.1, 0.2, 300, -100], std: [0.7, 0.6, 0.1, 200, 15] },
+    };
+    const layout = new NetworkLayout(spec);
+    const p = params(layout, 9);
+    const outputs = [
+      { point: "a", beams: 6 },
+      { point: "b", beams: 4 },
+    ];
+    const session = await ort.InferenceSession.create(
+      exportSurrogate(spec, p, { scenario: "t", producerVersion: "0", outputs }),
+    );
+    const r = seededRandom(4);
+    const n = 50;
+    const xyz = new Float32Array(n * 3).map((_, k) => (k % 3 === 2 ? 1.5 : r.uniform(-90, 110)));
+    const geometry = new Float32Array(n * 5).map(() => r.uniform(0, 1));
+    const out = await session.run({
+      position: new ort.Tensor("float32", xyz, [n, 3]),
+      geometry: new ort.Tensor("float32", geometry, [n, 5]),
+    });
+    const Q = 2 * 3 * 5;
+    expect(out.paths.dims).toEqual([n, Q]);
+    expect(out.gains_db.dims).toEqual([n, 10]);
+    const paths = out.paths.data as Float32Array;
+    const input = new Float64Array(layout.inputs);
+    const acts = layout.layers.map((l) => new Float64Array(l.outputs));
+    for (let i = 0; i < n; i++) {
+      encodeInput(layout, p, xyz[3 * i], xyz[3 * i + 1], geometry.subarray(5 * i, 5 * i + 5), input);
+      const y = decode(layout, p, input, acts);
+      for (let q = 0; q < Q; q++) {
+        const want = spec.paths!.mean[q % 5] + spec.paths!.std[q % 5] * y[10 + q];
+        expect(Math.abs(paths[i * Q + q] - want)).toBeLessThan(1e-3 * Math.max(1, Math.abs(want)));
+      }
+    }
+    await session.release();
+  });
+
   it("refuses parameters that do not fit the network", () => {
     expect(() =>
       exportSurrogate(SPEC, new Float32Array(3), { scenario: "t", producerVersion: "0", outputs: [] }),

@@ -28,6 +28,8 @@ const SPEC: NetworkSpec = {
   outputs: 7,
   outputMean: -100,
   outputStd: 15,
+  // two strongest paths per cell: cos, sin of the azimuth, elevation, delay (ns), power (dB)
+  paths: { points: 2, perPoint: 2, mean: [0.1, -0.2, 0.05, 400, -105], std: [0.6, 0.7, 0.1, 250, 12] },
 };
 const OUTPUTS = [
   { point: "south-1", beams: 4 },
@@ -64,6 +66,19 @@ describe("surrogate files", () => {
       outputs: [{ point: "x", beams: 2 }],
     });
     expect(() => readSurrogate(wrong, "w.onnx")).toThrow(/lists 2 beams, the network has 7/);
+    // a path head for another number of cells, or with a zero scale
+    for (const paths of [
+      { ...SPEC.paths!, points: 3 },
+      { ...SPEC.paths!, std: [1, 1, 0, 1, 1] },
+    ]) {
+      const spec = { ...SPEC, paths };
+      const bad = exportSurrogate(spec, initialParams(new NetworkLayout(spec), 1), {
+        scenario: "b",
+        producerVersion: "t",
+        outputs: OUTPUTS,
+      });
+      expect(() => readSurrogate(bad, "p.onnx")).toThrow(/'spec.paths' is not a path head for 2 points/);
+    }
     expect(bytes.length).toBeGreaterThan(1000);
   });
 });
@@ -88,6 +103,10 @@ describe("the surrogate's answers", () => {
         for (let k = 0; k < SPEC.outputs; k++)
           expect(Math.abs(one.gainsDb[k] - batch[i].gainsDb[k])).toBeLessThan(1e-3);
         expect(Array.from(one.los)).toEqual(Array.from(batch[i].los));
+        // the dominant paths: 2 cells x 2 paths x (azimuth, elevation, delay, power), the same both ways
+        expect(one.paths.length).toBe(16);
+        for (let k = 0; k < 16; k++) expect(Math.abs(one.paths[k] - batch[i].paths[k])).toBeLessThan(1e-3);
+        for (let k = 0; k < 4; k++) expect(Math.abs(one.paths[4 * k])).toBeLessThanOrEqual(Math.PI);
         links.forEach((link, k) => {
           expect(one.los[k]).toBe(hasLineOfSight(link, pos) ? 1 : 0);
           if (one.los[k]) seen++;
@@ -102,6 +121,24 @@ describe("the surrogate's answers", () => {
       });
       expect(seen).toBeGreaterThan(0);
       expect(hidden).toBeGreaterThan(0); // the block hides some positions from each low site
+      // the line-of-sight probability: the share of the position and 8 points 2 m around it in sight
+      let partial = 0;
+      const caster = new RayCaster(buildBvh(SCENE.triangles));
+      positions.forEach((pos, i) => {
+        const p = batch[i].losProbability;
+        expect(Array.from(s.predictOne(...pos).losProbability)).toEqual(Array.from(p));
+        SPEC.sites.forEach((site, k) => {
+          let inSight = batch[i].los[k];
+          for (let j = 0; j < 8; j++) {
+            const a = (2 * Math.PI * j) / 8;
+            const from: [number, number, number] = [pos[0] + 2 * Math.cos(a), pos[1] + 2 * Math.sin(a), pos[2]];
+            if (caster.visible(from, site as [number, number, number])) inSight++;
+          }
+          expect(p[k]).toBeCloseTo(inSight / 9, 6);
+          if (p[k] > 0 && p[k] < 1) partial++;
+        });
+      });
+      expect(partial).toBeGreaterThan(0); // positions near the shadow's edge
     } finally {
       await s.close();
     }

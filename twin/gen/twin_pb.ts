@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file twin.proto.
  */
 export const file_twin: GenFile = /*@__PURE__*/
-  fileDesc("Cgp0d2luLnByb3RvEg90d2lucmljLnR3aW4udjEiEQoPRGVzY3JpYmVSZXF1ZXN0IiEKBENlbGwSCgoCaWQYASABKAkSDQoFYmVhbXMYAiABKA0iKwoIUG9zaXRpb24SCQoBeBgBIAEoARIJCgF5GAIgASgBEgkKAXoYAyABKAEidAoQRGVzY3JpYmVSZXNwb25zZRIQCghzY2VuYXJpbxgBIAEoCRIkCgVjZWxscxgCIAMoCzIVLnR3aW5yaWMudHdpbi52MS5DZWxsEigKBXNpdGVzGAMgAygLMhkudHdpbnJpYy50d2luLnYxLlBvc2l0aW9uIj4KDlByZWRpY3RSZXF1ZXN0EiwKCXBvc2l0aW9ucxgBIAMoCzIZLnR3aW5yaWMudHdpbi52MS5Qb3NpdGlvbiI1Cg5DZWxsUHJlZGljdGlvbhIQCghnYWluc19kYhgBIAMoAhIRCgliZXN0X2JlYW0YAiABKA0ibgoSUG9zaXRpb25QcmVkaWN0aW9uEi4KBWNlbGxzGAEgAygLMh8udHdpbnJpYy50d2luLnYxLkNlbGxQcmVkaWN0aW9uEhEKCWJlc3RfY2VsbBgCIAEoDRIVCg1saW5lX29mX3NpZ2h0GAMgAygIIksKD1ByZWRpY3RSZXNwb25zZRI4CgtwcmVkaWN0aW9ucxgBIAMoCzIjLnR3aW5yaWMudHdpbi52MS5Qb3NpdGlvblByZWRpY3Rpb24ypQEKBFR3aW4STwoIRGVzY3JpYmUSIC50d2lucmljLnR3aW4udjEuRGVzY3JpYmVSZXF1ZXN0GiEudHdpbnJpYy50d2luLnYxLkRlc2NyaWJlUmVzcG9uc2USTAoHUHJlZGljdBIfLnR3aW5yaWMudHdpbi52MS5QcmVkaWN0UmVxdWVzdBogLnR3aW5yaWMudHdpbi52MS5QcmVkaWN0UmVzcG9uc2ViBnByb3RvMw");
+  fileDesc("Cgp0d2luLnByb3RvEg90d2lucmljLnR3aW4udjEiEQoPRGVzY3JpYmVSZXF1ZXN0IiEKBENlbGwSCgoCaWQYASABKAkSDQoFYmVhbXMYAiABKA0iKwoIUG9zaXRpb24SCQoBeBgBIAEoARIJCgF5GAIgASgBEgkKAXoYAyABKAEidAoQRGVzY3JpYmVSZXNwb25zZRIQCghzY2VuYXJpbxgBIAEoCRIkCgVjZWxscxgCIAMoCzIVLnR3aW5yaWMudHdpbi52MS5DZWxsEigKBXNpdGVzGAMgAygLMhkudHdpbnJpYy50d2luLnYxLlBvc2l0aW9uIj4KDlByZWRpY3RSZXF1ZXN0EiwKCXBvc2l0aW9ucxgBIAMoCzIZLnR3aW5yaWMudHdpbi52MS5Qb3NpdGlvbiJbCg5DZWxsUHJlZGljdGlvbhIQCghnYWluc19kYhgBIAMoAhIRCgliZXN0X2JlYW0YAiABKA0SJAoFcGF0aHMYAyADKAsyFS50d2lucmljLnR3aW4udjEuUGF0aCJWCgRQYXRoEhMKC2F6aW11dGhfcmFkGAEgASgCEhUKDWVsZXZhdGlvbl9yYWQYAiABKAISEAoIZGVsYXlfbnMYAyABKAISEAoIcG93ZXJfZGIYBCABKAIikQEKElBvc2l0aW9uUHJlZGljdGlvbhIuCgVjZWxscxgBIAMoCzIfLnR3aW5yaWMudHdpbi52MS5DZWxsUHJlZGljdGlvbhIRCgliZXN0X2NlbGwYAiABKA0SFQoNbGluZV9vZl9zaWdodBgDIAMoCBIhChlsaW5lX29mX3NpZ2h0X3Byb2JhYmlsaXR5GAQgAygCIksKD1ByZWRpY3RSZXNwb25zZRI4CgtwcmVkaWN0aW9ucxgBIAMoCzIjLnR3aW5yaWMudHdpbi52MS5Qb3NpdGlvblByZWRpY3Rpb24ypQEKBFR3aW4STwoIRGVzY3JpYmUSIC50d2lucmljLnR3aW4udjEuRGVzY3JpYmVSZXF1ZXN0GiEudHdpbnJpYy50d2luLnYxLkRlc2NyaWJlUmVzcG9uc2USTAoHUHJlZGljdBIfLnR3aW5yaWMudHdpbi52MS5QcmVkaWN0UmVxdWVzdBogLnR3aW5yaWMudHdpbi52MS5QcmVkaWN0UmVzcG9uc2ViBnByb3RvMw");
 
 /**
  * @generated from message twinric.twin.v1.DescribeRequest
@@ -137,6 +137,14 @@ export type CellPrediction = Message<"twinric.twin.v1.CellPrediction"> & {
    * @generated from field: uint32 best_beam = 2;
    */
   bestBeam: number;
+
+  /**
+   * The cell's strongest paths, strongest first (empty when the model has no path head). A path
+   * predicted below the cell's noise floor is not there.
+   *
+   * @generated from field: repeated twinric.twin.v1.Path paths = 3;
+   */
+  paths: Path[];
 };
 
 /**
@@ -145,6 +153,42 @@ export type CellPrediction = Message<"twinric.twin.v1.CellPrediction"> & {
  */
 export const CellPredictionSchema: GenMessage<CellPrediction> = /*@__PURE__*/
   messageDesc(file_twin, 5);
+
+/**
+ * @generated from message twinric.twin.v1.Path
+ */
+export type Path = Message<"twinric.twin.v1.Path"> & {
+  /**
+   * Departure direction at the cell's site, scene frame, radians: azimuth from x towards y, elevation above the horizon.
+   *
+   * @generated from field: float azimuth_rad = 1;
+   */
+  azimuthRad: number;
+
+  /**
+   * @generated from field: float elevation_rad = 2;
+   */
+  elevationRad: number;
+
+  /**
+   * @generated from field: float delay_ns = 3;
+   */
+  delayNs: number;
+
+  /**
+   * The path's gain in the cell's best beam for it, dB.
+   *
+   * @generated from field: float power_db = 4;
+   */
+  powerDb: number;
+};
+
+/**
+ * Describes the message twinric.twin.v1.Path.
+ * Use `create(PathSchema)` to create a new message.
+ */
+export const PathSchema: GenMessage<Path> = /*@__PURE__*/
+  messageDesc(file_twin, 6);
 
 /**
  * @generated from message twinric.twin.v1.PositionPrediction
@@ -168,6 +212,14 @@ export type PositionPrediction = Message<"twinric.twin.v1.PositionPrediction"> &
    * @generated from field: repeated bool line_of_sight = 3;
    */
   lineOfSight: boolean[];
+
+  /**
+   * Per site: the chance of line of sight for a UE anywhere within the service's position
+   * uncertainty (twinric twin serve --los-radius, 2 m by default) of the position.
+   *
+   * @generated from field: repeated float line_of_sight_probability = 4;
+   */
+  lineOfSightProbability: number[];
 };
 
 /**
@@ -175,7 +227,7 @@ export type PositionPrediction = Message<"twinric.twin.v1.PositionPrediction"> &
  * Use `create(PositionPredictionSchema)` to create a new message.
  */
 export const PositionPredictionSchema: GenMessage<PositionPrediction> = /*@__PURE__*/
-  messageDesc(file_twin, 6);
+  messageDesc(file_twin, 7);
 
 /**
  * @generated from message twinric.twin.v1.PredictResponse
@@ -192,7 +244,7 @@ export type PredictResponse = Message<"twinric.twin.v1.PredictResponse"> & {
  * Use `create(PredictResponseSchema)` to create a new message.
  */
 export const PredictResponseSchema: GenMessage<PredictResponse> = /*@__PURE__*/
-  messageDesc(file_twin, 7);
+  messageDesc(file_twin, 8);
 
 /**
  * @generated from service twinric.twin.v1.Twin
@@ -209,8 +261,8 @@ export const Twin: GenService<{
     output: typeof DescribeResponseSchema;
   },
   /**
-   * Every cell's beam gains at each position, with each cell's best beam, the best cell and the line
-   * of sight to each site. At most 10,000 positions a request, within 10 km of the scenario's area.
+   * Every cell's beam gains at each position, with each cell's best beam and strongest paths, the
+   * best cell and the line of sight to each site. At most 10,000 positions a request, within 10 km of the scenario's area.
    *
    * @generated from rpc twinric.twin.v1.Twin.Predict
    */

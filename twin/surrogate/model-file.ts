@@ -5,7 +5,7 @@
  */
 import { fromBinary } from "@bufbuild/protobuf";
 import { ModelProtoSchema, TensorProto_DataType } from "../gen/onnx_pb.js";
-import { NetworkLayout, type NetworkSpec } from "./network.js";
+import { NetworkLayout, type NetworkSpec, PATH_OUTPUT_FIELDS } from "./network.js";
 
 export class SurrogateFileError extends Error {
   override name = "SurrogateFileError";
@@ -83,6 +83,20 @@ export function readSurrogate(bytes: Uint8Array, file: string): SurrogateModel {
   if (!Number.isInteger(layout.size) || layout.size <= 0) fail("metadata 'spec' does not describe a network");
   if (outputs.reduce((s, o) => s + o.beams, 0) !== spec.outputs) {
     fail(`metadata 'outputs' lists ${outputs.reduce((s, o) => s + o.beams, 0)} beams, the network has ${spec.outputs}`);
+  }
+  const head = spec.paths;
+  if (head !== undefined) {
+    const scale = (v: unknown, positive: boolean) =>
+      Array.isArray(v) && v.length === PATH_OUTPUT_FIELDS && v.every((x) => Number.isFinite(x) && (!positive || x > 0));
+    if (
+      !head ||
+      !whole(head.perPoint) ||
+      head.points !== outputs.length ||
+      !scale(head.mean, false) ||
+      !scale(head.std, true)
+    ) {
+      fail(`metadata 'spec.paths' is not a path head for ${outputs.length} points`);
+    }
   }
   const tensors = new Map((model.graph?.initializer ?? []).map((t) => [t.name, t]));
   const params = new Float32Array(layout.size);

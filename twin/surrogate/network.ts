@@ -27,7 +27,30 @@ export interface NetworkSpec {
   /** Outputs are mean + std x the last layer (dB). */
   readonly outputMean: number;
   readonly outputStd: number;
+  /** The dominant-path head, when the network has one (absent in older files). */
+  readonly paths?: PathHead;
 }
+
+/** Numbers per dominant path, in datasets and predictions: departure azimuth, elevation (rad), delay (ns), power (dB). */
+export const PATH_FIELDS = 4;
+
+/** Numbers the network gives per dominant path: cos and sin of the departure azimuth, elevation (rad), delay (ns), power (dB). */
+export const PATH_OUTPUT_FIELDS = 5;
+
+/**
+ * The strongest paths of each transmit point, as further outputs after the gains: per point,
+ * `perPoint` paths of PATH_OUTPUT_FIELDS numbers, each field denormalised as mean + std x output.
+ */
+export interface PathHead {
+  readonly points: number;
+  readonly perPoint: number;
+  readonly mean: readonly number[];
+  readonly std: readonly number[];
+}
+
+/** How many outputs the path head adds. */
+export const pathOutputCount = (spec: NetworkSpec): number =>
+  spec.paths ? spec.paths.points * spec.paths.perPoint * PATH_OUTPUT_FIELDS : 0;
 
 export interface Level {
   readonly resM: number;
@@ -64,7 +87,7 @@ export class NetworkLayout {
     }
     this.inputs = spec.levelsM.length * spec.features + spec.geometry;
     let n = this.inputs;
-    for (const width of [...spec.hidden, spec.outputs]) {
+    for (const width of [...spec.hidden, spec.outputs + pathOutputCount(spec)]) {
       this.layers.push({ inputs: n, outputs: width, w: at, b: at + width * n });
       at += width * n + width;
       n = width;
@@ -140,12 +163,14 @@ export function encodeInput(
 /**
  * The MLP from an input vector: hidden layers with ReLU, the last linear, then scaled to dB. `acts`
  * holds each layer's outputs (for training: keep them for the backward pass). Returns the last.
+ * `lastOutputs` computes only the first outputs of the last layer (the gains without the paths).
  */
 export function decode(
   layout: NetworkLayout,
   params: Float32Array,
   input: Float64Array,
   acts: Float64Array[],
+  lastOutputs = Number.POSITIVE_INFINITY,
 ): Float64Array {
   // (one array type throughout: mixed ones make the loop polymorphic, twice as slow)
   let a = input;
@@ -155,7 +180,8 @@ export function decode(
     const out = acts[k];
     // four running sums: one alone waits on each addition's latency (measured 4x slower)
     const whole = inputs - (inputs % 4);
-    for (let r = 0; r < outputs; r++) {
+    const rows = k < last ? outputs : Math.min(outputs, lastOutputs);
+    for (let r = 0; r < rows; r++) {
       const row = w + r * inputs;
       let s0 = params[b + r];
       let s1 = 0;

@@ -12,7 +12,15 @@ import { RayCaster } from "../paths/ray-caster.js";
 import { type Scene, sceneHash } from "../scene/index.js";
 import { GeometryFeatures } from "./geometry.js";
 import { readSurrogate, SurrogateFileError, type SurrogateModel } from "./model-file.js";
-import { decode, encodeInput, NetworkLayout } from "./network.js";
+import {
+  decode,
+  encodeInput,
+  NetworkLayout,
+  PATH_FIELDS,
+  PATH_OUTPUT_FIELDS,
+  type PathHead,
+  pathOutputCount,
+} from "./network.js";
 
 export interface Prediction {
   /** Per cell (the model's outputs order) and beam, dB. */
@@ -23,6 +31,27 @@ export interface Prediction {
   readonly bestCell: number;
   /** Per site: 1 when in sight (the twin's scene), else 0. */
   readonly los: Uint8Array;
+  /**
+   * Per site: the chance that the UE sees it, given that it stands anywhere within the surrogate's
+   * `losRadiusM` of the position (its positioning error): the share of the position and
+   * LOS_SAMPLES points around it at that distance that see the site.
+   */
+  readonly losProbability: Float32Array;
+  /**
+   * Per cell, its `pathsPerCell` strongest paths, strongest first, PATH_FIELDS numbers each: departure
+   * azimuth and elevation (rad, the scene frame), delay (ns) and power (dB: the path gain in the
+   * cell's best beam for it). A path predicted below the cell's noise floor is not there. Empty
+   * for a model without a path head.
+   */
+  readonly paths: Float32Array;
+}
+
+/** Points around a position sampled for the line-of-sight probability. */
+export const LOS_SAMPLES = 8;
+
+export interface SurrogateOptions {
+  /** The UE's position uncertainty for the line-of-sight probability, metres (default 2). */
+  readonly losRadiusM?: number;
 }
 
 export class Surrogate {
@@ -33,12 +62,21 @@ export class Surrogate {
   private readonly geometry: GeometryFeatures;
   private readonly features: Float64Array;
   private readonly offsets: number[];
+  /** Dominant paths per cell (0 without a path head). */
+  readonly pathsPerCell: number;
+
+  readonly losRadiusM: number;
+  private readonly from: [number, number, number] = [0, 0, 0];
 
   private constructor(
     readonly model: SurrogateModel,
-    caster: RayCaster,
+    private readonly caster: RayCaster,
     private readonly session: ort.InferenceSession,
+    options: SurrogateOptions,
   ) {
+    this.losRadiusM = options.losRadiusM ?? 2;
+    if (!(this.losRadiusM >= 0 && Number.isFinite(this.losRadiusM)))
+      throw new RangeError(`losRadiusM ${options.losRadiusM} is not a distance >= 0`);
     this.geometry = new GeometryFeatures(caster, model.spec.sites);
     if (this.geometry.count !== model.spec.geometry) {
       throw new RangeError(
@@ -50,6 +88,7 @@ export class Surrogate {
     this.input = new Float64Array(this.layout.inputs);
     this.acts = this.layout.layers.map((l) => new Float64Array(l.outputs));
     this.losScratch = new Uint8Array(model.spec.sites.length);
+    this.pathsPerCell = model.spec.paths?.perPoint ?? 0;
     let at = 0;
     this.offsets = model.outputs.map((o) => {
       const start = at;
@@ -59,7 +98,7 @@ export class Surrogate {
   }
 
   /** Loads a surrogate file; `scene` is the twin's (nominal) scene it was trained on, for line of sight. */
-  static async load(file: string, scene: Scene): Promise<Surrogate> {
+  static async load(file: string, scene: Scene, options: SurrogateOptions = {}): Promise<Surrogate> {
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(file);
@@ -69,10 +108,10 @@ export class Surrogate {
         `${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message} (twinric twin train makes one)`,
       );
     }
-    return Surrogate.fromModel(readSurrogate(bytes, file), scene);
+    return Surrogate.fromModel(readSurrogate(bytes, file), scene, options);
   }
 
-  static async fromModel(model: SurrogateModel, scene: Scene): Promise<Surrogate> {
+  static async fromModel(model: SurrogateModel, scene: Scene, options: SurrogateOptions = {}): Promise<Surrogate> {
     // the geometry features and line of sight come from this scene: it must be the one it learnt
     if (model.sceneHash !== undefined && model.sceneHash !== sceneHash(scene)) {
       throw new SurrogateFileError(
@@ -81,7 +120,7 @@ export class Surrogate {
       );
     }
     const session = await ort.InferenceSession.create(model.onnx, { intraOpNumThreads: 1 });
-    return new Surrogate(model, new RayCaster(buildBvh(scene.triangles)), session);
+    return new Surrogate(model, new RayCaster(buildBvh(scene.triangles)), session, options);
   }
 
   get cells(): readonly { readonly point: string; readonly beams: number }[] {
@@ -106,22 +145,48 @@ export class Surrogate {
     z: number,
     out: Float32Array = new Float32Array(this.model.spec.outputs),
   ): Float32Array {
+    return this.forward(x, y, z, out, this.model.spec.outputs);
+  }
+
+  /** The network at one position: the gains into `out`, the last layer's first `outputs` in acts. */
+  private forward(x: number, y: number, z: number, out: Float32Array, outputs: number): Float32Array {
     const { spec } = this.model;
     this.geometry.compute(x, y, z, this.features, 0, this.losScratch);
     encodeInput(this.layout, this.model.params, x, y, this.features, this.input);
-    const h = decode(this.layout, this.model.params, this.input, this.acts);
+    const h = decode(this.layout, this.model.params, this.input, this.acts, outputs);
     for (let k = 0; k < spec.outputs; k++) out[k] = spec.outputMean + spec.outputStd * h[k];
     return out;
   }
 
   /** One position, fully answered (plain TypeScript). */
   predictOne(x: number, y: number, z: number): Prediction {
-    const gainsDb = this.gainsAt(x, y, z);
-    return this.summarise(gainsDb, this.losScratch.slice());
+    const { spec } = this.model;
+    const gainsDb = this.forward(x, y, z, new Float32Array(spec.outputs), Number.POSITIVE_INFINITY);
+    const raw = this.acts[this.acts.length - 1].subarray(spec.outputs);
+    return this.summarise(
+      gainsDb,
+      this.losScratch.slice(),
+      this.losProbability(x, y, z, this.losScratch),
+      spec.paths ? pathsFrom(raw, spec.paths, true) : EMPTY,
+    );
   }
 
   /** Many positions (x, y, z each) in one onnxruntime call: the gains, per position, every output. */
   async gainsBatch(xyz: Float32Array, los?: Uint8Array): Promise<Float32Array> {
+    return (await this.runBatch(xyz, los)).gains;
+  }
+
+  /**
+   * Many positions in one onnxruntime call: per position the gains (every output) and, with a path
+   * head, each cell's paths (pathsPerCell x PATH_FIELDS numbers per cell; empty without).
+   */
+  async batch(xyz: Float32Array, los?: Uint8Array): Promise<{ gains: Float32Array; paths: Float32Array }> {
+    const { gains, paths } = await this.runBatch(xyz, los);
+    const head = this.model.spec.paths;
+    return { gains, paths: head && paths ? pathsFrom(paths, head, false) : EMPTY };
+  }
+
+  private async runBatch(xyz: Float32Array, los?: Uint8Array): Promise<{ gains: Float32Array; paths?: Float32Array }> {
     const n = xyz.length / 3;
     if (!Number.isInteger(n)) throw new RangeError(`positions hold ${xyz.length} numbers: not x, y, z triples`);
     const K = this.geometry.count;
@@ -141,23 +206,58 @@ export class Surrogate {
       position: new ort.Tensor("float32", xyz, [n, 3]),
       geometry: new ort.Tensor("float32", geometry, [n, K]),
     });
-    return out.gains_db.data as Float32Array;
+    return { gains: out.gains_db.data as Float32Array, paths: out.paths?.data as Float32Array | undefined };
   }
 
   /** Many positions, fully answered. */
   async predict(positions: readonly (readonly [number, number, number])[]): Promise<Prediction[]> {
     const S = this.model.spec.sites.length;
     const los = new Uint8Array(positions.length * S);
-    const gains = await this.gainsBatch(Float32Array.from(positions.flat()), los);
+    const { gains, paths } = await this.batch(Float32Array.from(positions.flat()), los);
     const G = this.model.spec.outputs;
-    return positions.map((_, i) => this.summarise(gains.slice(i * G, (i + 1) * G), los.slice(i * S, (i + 1) * S)));
+    const R = paths.length / Math.max(positions.length, 1);
+    return positions.map(([x, y, z], i) => {
+      const sight = los.slice(i * S, (i + 1) * S);
+      return this.summarise(
+        gains.slice(i * G, (i + 1) * G),
+        sight,
+        this.losProbability(x, y, z, sight),
+        paths.slice(i * R, (i + 1) * R),
+      );
+    });
   }
 
   async close(): Promise<void> {
     await this.session.release();
   }
 
-  private summarise(gainsDb: Float32Array, los: Uint8Array): Prediction {
+  /** Per site, the share of (x, y, z) and LOS_SAMPLES points at losRadiusM around it that see it. */
+  private losProbability(x: number, y: number, z: number, los: Uint8Array): Float32Array {
+    const { sites } = this.model.spec;
+    const out = new Float32Array(sites.length);
+    const r = this.losRadiusM;
+    for (let s = 0; s < sites.length; s++) {
+      let seen = los[s];
+      if (r > 0) {
+        for (let k = 0; k < LOS_SAMPLES; k++) {
+          const a = (2 * Math.PI * k) / LOS_SAMPLES;
+          this.from[0] = x + r * Math.cos(a);
+          this.from[1] = y + r * Math.sin(a);
+          this.from[2] = z;
+          if (this.caster.visible(this.from, sites[s] as [number, number, number])) seen++;
+        }
+      }
+      out[s] = r > 0 ? seen / (LOS_SAMPLES + 1) : seen;
+    }
+    return out;
+  }
+
+  private summarise(
+    gainsDb: Float32Array,
+    los: Uint8Array,
+    losProbability: Float32Array,
+    paths: Float32Array,
+  ): Prediction {
     const bestBeam = new Int16Array(this.model.outputs.length);
     let bestCell = 0;
     let bestGain = Number.NEGATIVE_INFINITY;
@@ -172,6 +272,26 @@ export class Surrogate {
         bestCell = c;
       }
     });
-    return { gainsDb, bestBeam, bestCell, los };
+    return { gainsDb, bestBeam, bestCell, los, losProbability, paths };
   }
+}
+
+const EMPTY = new Float32Array(0);
+
+/**
+ * The path head's outputs as paths (PATH_FIELDS numbers each); `normalised` when they come straight
+ * from the network (the TypeScript path), not yet scaled (onnxruntime's output is).
+ */
+function pathsFrom(raw: ArrayLike<number>, head: PathHead, normalised: boolean): Float32Array {
+  const n = raw.length / PATH_OUTPUT_FIELDS;
+  const out = new Float32Array(n * PATH_FIELDS);
+  const F = PATH_OUTPUT_FIELDS;
+  const v = (k: number, f: number) => (normalised ? head.mean[f] + head.std[f] * raw[k * F + f] : raw[k * F + f]);
+  for (let k = 0; k < n; k++) {
+    out[k * PATH_FIELDS] = Math.atan2(v(k, 1), v(k, 0));
+    out[k * PATH_FIELDS + 1] = v(k, 2);
+    out[k * PATH_FIELDS + 2] = v(k, 3);
+    out[k * PATH_FIELDS + 3] = v(k, 4);
+  }
+  return out;
 }
