@@ -85,7 +85,8 @@ export function wholeNumber(text: string | undefined, flag: string, fallback: nu
 export function boundedNumber(text: string | undefined, flag: string, fallback: number, max: number): number {
   if (text === undefined) return fallback;
   const x = Number(text);
-  if (text.trim() === "" || !(x >= 0 && x <= max))
+  // plain decimals only: Number() would also take "0x10", "1e1" and " 2 "
+  if (!/^\d+(\.\d+)?$/.test(text) || !(x <= max))
     throw new UsageError(`${flag} must be a number 0..${max}, got '${text}'`);
   return x;
 }

@@ -17,7 +17,7 @@ import {
   Twin,
 } from "../twin/gen/twin_pb.js";
 import { PATH_FIELDS } from "../twin/surrogate/network.js";
-import { Surrogate } from "../twin/surrogate/surrogate.js";
+import { type Prediction, Surrogate } from "../twin/surrogate/surrogate.js";
 import { type CliIo, UsageError } from "./io.js";
 import { boundedNumber, help, parseOptions } from "./options.js";
 import { defaultModelDir } from "./twin-surrogate.js";
@@ -30,9 +30,10 @@ position uncertainty behind the line-of-sight probability (metres, default 2; 0:
 example:
   twinric twin serve --scenario urban-district --listen 0.0.0.0:50051`;
 
-/** The most positions one Predict may ask for: the answer (about 350 bytes a position for 9 cells of
- *  8 beams) stays under gRPC's default 4 MiB message limit. */
+/** The most positions one Predict may ask for, whatever the model. */
 export const MAX_POSITIONS = 10_000;
+/** gRPC's default limit on a received message (grpc-js and most other clients), octets. */
+export const GRPC_DEFAULT_MAX_MESSAGE = 4 * 1024 * 1024;
 /** Positions farther than this outside the trained area are refused, metres. */
 export const MAX_OUTSIDE_M = 10_000;
 
@@ -54,10 +55,61 @@ export const TWIN_SERVICE = Object.fromEntries(
   Twin.methods.map((m) => [m.localName, unary(`/${Twin.typeName}/${m.name}`, m.input, m.output)]),
 ) as unknown as grpc.ServiceDefinition;
 
+/**
+ * How many positions one answer may carry for this model and stay within gRPC's default message
+ * limit: the size of an answer for one position with every path present, with a margin.
+ */
+export function maxPositionsOf(surrogate: Surrogate): number {
+  const full: Prediction = {
+    gainsDb: new Float32Array(surrogate.model.spec.outputs).fill(-100),
+    bestBeam: new Int16Array(surrogate.cells.length).fill(1000),
+    bestCell: 1000,
+    los: new Uint8Array(surrogate.model.spec.sites.length).fill(1),
+    losProbability: new Float32Array(surrogate.model.spec.sites.length).fill(0.5),
+    paths: new Float32Array(surrogate.cells.length * surrogate.pathsPerCell * PATH_FIELDS).fill(1),
+  };
+  const one = toBinary(
+    PredictResponseSchema,
+    create(PredictResponseSchema, { predictions: [positionMessage(surrogate, full)] }),
+  );
+  return Math.max(1, Math.min(MAX_POSITIONS, Math.floor((0.9 * GRPC_DEFAULT_MAX_MESSAGE) / one.length)));
+}
+
+/** One position's answer as its protobuf message; paths that are not there are left out. */
+function positionMessage(surrogate: Surrogate, p: Prediction) {
+  let at = 0;
+  const K = surrogate.pathsPerCell;
+  return {
+    cells: surrogate.cells.map((c, k) => {
+      const gainsDb = Array.from(p.gainsDb.subarray(at, at + c.beams));
+      at += c.beams;
+      const paths = [];
+      for (let j = 0; j < K; j++) {
+        const q = (k * K + j) * PATH_FIELDS;
+        if (Number.isNaN(p.paths[q + 3])) continue;
+        paths.push({
+          azimuthRad: p.paths[q],
+          elevationRad: p.paths[q + 1],
+          delayNs: p.paths[q + 2],
+          powerDb: p.paths[q + 3],
+        });
+      }
+      return { gainsDb, bestBeam: p.bestBeam[k], paths };
+    }),
+    bestCell: p.bestCell,
+    lineOfSight: Array.from(p.los, (v) => v === 1),
+    lineOfSightProbability: Array.from(p.losProbability),
+  };
+}
+
 /** Why a request is refused, or null. */
-function invalid(req: PredictRequest, area: { x0: number; y0: number; x1: number; y1: number }): string | null {
-  if (req.positions.length > MAX_POSITIONS)
-    return `${req.positions.length} positions: at most ${MAX_POSITIONS} a request`;
+function invalid(
+  req: PredictRequest,
+  area: { x0: number; y0: number; x1: number; y1: number },
+  maxPositions: number,
+): string | null {
+  if (req.positions.length > maxPositions)
+    return `${req.positions.length} positions: at most ${maxPositions} a request (DescribeResponse.max_positions)`;
   const bad = req.positions.findIndex((p) => ![p.x, p.y, p.z].every(Number.isFinite));
   if (bad >= 0) return `positions[${bad}] is not three finite numbers`;
   const m = MAX_OUTSIDE_M;
@@ -73,8 +125,10 @@ export async function startTwinServer(
   host: string,
   port: number,
 ): Promise<{ server: grpc.Server; port: number }> {
+  const maxPositions = maxPositionsOf(surrogate);
   const describe: DescribeResponse = create(DescribeResponseSchema, {
     scenario: surrogate.model.scenario,
+    maxPositions,
     cells: surrogate.cells.map((c) => ({ id: c.point, beams: c.beams })),
     sites: surrogate.model.spec.sites.map(([x, y, z]) => ({ x, y, z })),
   });
@@ -85,41 +139,16 @@ export async function startTwinServer(
       call: grpc.ServerUnaryCall<PredictRequest, PredictResponse>,
       done: grpc.sendUnaryData<PredictResponse>,
     ) => {
-      const why = invalid(call.request, surrogate.model.spec.area);
+      const why = invalid(call.request, surrogate.model.spec.area, maxPositions);
       if (why) return done({ code: grpc.status.INVALID_ARGUMENT, details: why });
       surrogate
         .predict(call.request.positions.map((p) => [p.x, p.y, p.z] as const))
-        .then((predictions) => {
-          let at = 0;
-          const offsets = surrogate.cells.map((c) => {
-            const o = at;
-            at += c.beams;
-            return o;
-          });
+        .then((predictions) =>
           done(
             null,
-            create(PredictResponseSchema, {
-              predictions: predictions.map((p) => ({
-                cells: surrogate.cells.map((c, k) => ({
-                  gainsDb: Array.from(p.gainsDb.subarray(offsets[k], offsets[k] + c.beams)),
-                  bestBeam: p.bestBeam[k],
-                  paths: Array.from({ length: surrogate.pathsPerCell }, (_, j) => {
-                    const q = (k * surrogate.pathsPerCell + j) * PATH_FIELDS;
-                    return {
-                      azimuthRad: p.paths[q],
-                      elevationRad: p.paths[q + 1],
-                      delayNs: p.paths[q + 2],
-                      powerDb: p.paths[q + 3],
-                    };
-                  }),
-                })),
-                bestCell: p.bestCell,
-                lineOfSight: Array.from(p.los, (v) => v === 1),
-                lineOfSightProbability: Array.from(p.losProbability),
-              })),
-            }),
-          );
-        })
+            create(PredictResponseSchema, { predictions: predictions.map((p) => positionMessage(surrogate, p)) }),
+          ),
+        )
         .catch((e: Error) => done({ code: grpc.status.INTERNAL, details: e.message }));
     },
   });
@@ -152,9 +181,9 @@ export async function serveCommand(argv: string[], io: CliIo, signal?: AbortSign
   const listen = (values.listen as string | undefined) ?? "127.0.0.1:50051";
   const m = /^(.*):(\d+)$/.exec(listen);
   if (!m || Number(m[2]) > 65535) throw new UsageError(`--listen must be HOST:PORT, got '${listen}'`);
+  const losRadiusM = boundedNumber(values["los-radius"] as string | undefined, "--los-radius", 2, 100);
   const scenario = loadScenario((values.scenario as string | undefined) ?? "urban-district");
   const file = (values.model as string | undefined) ?? join(defaultModelDir(scenario.name), "model.onnx");
-  const losRadiusM = boundedNumber(values["los-radius"] as string | undefined, "--los-radius", 2, 100);
   const surrogate = await Surrogate.load(file, await nominalScene(scenario.scene), { losRadiusM });
   const { server, port } = await startTwinServer(surrogate, m[1], Number(m[2]));
   io.stderr.write(`twin service for ${scenario.name} on ${m[1]}:${port} (twinric.twin.v1.Twin: Describe, Predict)\n`);

@@ -84,13 +84,21 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const bar = progress(io);
   const source = surrogateSource(scenario, await nominalScene(scenario.scene));
   const started = performance.now();
+  // positions traced by this run (none when the dataset was cached; part of it when resumed)
+  let firstDone = -1;
+  let lastDone = 0;
   const dataset = await generateDataset(source, {
     positions: { seed },
     dir: join(defaultCacheDir(), "datasets"),
     threads,
-    onProgress: (done, total) => bar.update("dataset", done / total),
+    onProgress: (done, total) => {
+      if (firstDone < 0) firstDone = done;
+      lastDone = done;
+      bar.update("dataset", done / total);
+    },
   });
   const tracedS = (performance.now() - started) / 1000;
+  const tracedNow = Math.max(0, lastDone - Math.max(firstDone, 0));
   const { spec, params, history } = await trainSurrogate(dataset, source.scene, { epochs, seed, threads }, (r) =>
     bar.update("training", r.epoch / epochs),
   );
@@ -99,6 +107,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
     point: p.id,
     beams: dataset.meta.beams[k],
     powerDbm: p.powerDbm,
+    floorDb: dataset.meta.floorDb[k],
   }));
   const onnx = exportSurrogate(spec, params, {
     scenario: scenario.name,
@@ -114,19 +123,35 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
     test.flatMap((i) => [dataset.xyz[3 * i], dataset.xyz[3 * i + 1], dataset.xyz[3 * i + 2]]),
   );
   const { gains: predicted, paths } = await surrogate.batch(xyz);
-  // and the ONNX answers against the training-time forward pass
+  // and the ONNX answers against the training-time forward pass: gains, and the paths' numbers
+  // (angles in rad, delay in ns, power in dB; a path present in one and not the other counted apart)
   let maxDiff = 0;
-  const one = new Float32Array(spec.outputs);
+  const pathDiff = { angleRad: 0, delayNs: 0, powerDb: 0, presenceDiffers: 0 };
+  const R = paths.length / Math.max(test.length, 1);
   test.forEach((_, n) => {
-    surrogate.gainsAt(xyz[3 * n], xyz[3 * n + 1], xyz[3 * n + 2], one);
+    const one = surrogate.predictOne(xyz[3 * n], xyz[3 * n + 1], xyz[3 * n + 2]);
     for (let k = 0; k < spec.outputs; k++)
-      maxDiff = Math.max(maxDiff, Math.abs(one[k] - predicted[n * spec.outputs + k]));
+      maxDiff = Math.max(maxDiff, Math.abs(one.gainsDb[k] - predicted[n * spec.outputs + k]));
+    for (let q = 0; q < R; q += PATH_FIELDS) {
+      const a = one.paths.subarray(q, q + PATH_FIELDS);
+      const b = paths.subarray(n * R + q, n * R + q + PATH_FIELDS);
+      if (Number.isNaN(a[3]) !== Number.isNaN(b[3])) pathDiff.presenceDiffers++;
+      else if (!Number.isNaN(a[3])) {
+        const turn = Math.abs(a[0] - b[0]) % (2 * Math.PI);
+        pathDiff.angleRad = Math.max(pathDiff.angleRad, Math.min(turn, 2 * Math.PI - turn), Math.abs(a[1] - b[1]));
+        pathDiff.delayNs = Math.max(pathDiff.delayNs, Math.abs(a[2] - b[2]));
+        pathDiff.powerDb = Math.max(pathDiff.powerDb, Math.abs(a[3] - b[3]));
+      }
+    }
   });
   await surrogate.close();
-  const evaluation = evaluate(dataset, test, predicted, POSITION_KINDS, {
-    predicted: paths,
-    perPoint: surrogate.pathsPerCell,
-  });
+  const evaluation = evaluate(
+    dataset,
+    test,
+    predicted,
+    POSITION_KINDS,
+    surrogate.pathsPerCell > 0 ? { predicted: paths, perPoint: surrogate.pathsPerCell } : undefined,
+  );
   const roughness = roughnessFloor(dataset, test, predicted, POSITION_KINDS);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "model.onnx"), onnx);
@@ -137,7 +162,8 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       heldOut: test.length,
       blockM: dataset.meta.positions.blockM,
       kinds: Object.fromEntries(POSITION_KINDS.map((k, i) => [k, dataset.kind.filter((v) => v === i).length])),
-      tracedS: Math.round(tracedS),
+      // what this run traced (0 positions: the cached dataset was used)
+      tracedNow: { positions: tracedNow, seconds: Math.round(tracedNow > 0 ? tracedS : 0) },
     },
     network: {
       levelsM: spec.levelsM,
@@ -154,6 +180,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       seconds: history.reduce((s, h) => s + h.seconds, 0),
     },
     onnxVsForwardPassMaxDiffDb: maxDiff,
+    onnxVsForwardPassPaths: pathDiff,
     heldOut: evaluation,
     // the tracer's own roughness: held-out positions within 1 m of a training one (see evaluate.ts)
     roughnessFloor: roughness,
@@ -250,10 +277,10 @@ export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError((e as Error).message);
     }
   });
+  const losRadiusM = boundedNumber(values["los-radius"] as string | undefined, "--los-radius", 2, 100);
   const scenario = loadScenario((values.scenario as string | undefined) ?? "urban-district");
   const scene = await nominalScene(scenario.scene);
   const file = (values.model as string | undefined) ?? join(defaultModelDir(scenario.name), "model.onnx");
-  const losRadiusM = boundedNumber(values["los-radius"] as string | undefined, "--los-radius", 2, 100);
   const surrogate = await Surrogate.load(file, scene, { losRadiusM });
   const source = surrogateSource(scenario, scene);
   const ts = new TracingScene(scene);
@@ -307,7 +334,8 @@ export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
           beam: mineBeam,
           gainDb: round(mine.gainsDb[off + mineBeam]),
           strongestPath:
-            surrogate.pathsPerCell > 0
+            // (none without a path head, or predicted below the cell's floor)
+            surrogate.pathsPerCell > 0 && !Number.isNaN(mine.paths[q + 3])
               ? pathSummary(mine.paths[q], mine.paths[q + 1], mine.paths[q + 2], mine.paths[q + 3])
               : null,
         },

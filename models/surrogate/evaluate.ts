@@ -27,12 +27,17 @@ export interface Evaluation {
   readonly strongestPath?: PathErrors;
 }
 
-/** Absolute errors of the strongest path's departure angles and delay: median and 90th percentile. */
+/**
+ * Absolute errors of the strongest path's departure angles, delay and power (median and 90th
+ * percentile), over the cases where the surrogate predicts it; `missed` where it predicts none.
+ */
 export interface PathErrors {
   readonly count: number;
+  readonly missed: number;
   readonly azimuthDeg: Percentiles;
   readonly elevationDeg: Percentiles;
   readonly delayNs: Percentiles;
+  readonly powerDb: Percentiles;
 }
 
 export interface Percentiles {
@@ -91,7 +96,10 @@ export function evaluate(
   const azimuth: number[] = [];
   const elevation: number[] = [];
   const delay: number[] = [];
+  const power: number[] = [];
+  let missed = 0;
   const kept = d.meta.dominantPaths;
+  const F = d.meta.pathFields;
   indices.forEach((i, n) => {
     let off = 0;
     for (let p = 0; p < P; p++) {
@@ -114,13 +122,15 @@ export function evaluate(
         beamCases++;
         if (above === 0) top1++;
         if (above < 3) top3++;
-        const t = (i * P + p) * kept * PATH_FIELDS;
-        if (paths && !Number.isNaN(d.paths[t])) {
-          const q = (n * P + p) * paths.perPoint * PATH_FIELDS;
+        const t = (i * P + p) * kept * F;
+        const q = (n * P + p) * (paths?.perPoint ?? 0) * PATH_FIELDS;
+        if (paths && !Number.isNaN(d.paths[t]) && Number.isNaN(paths.predicted[q + 3])) missed++;
+        else if (paths && !Number.isNaN(d.paths[t])) {
           const turn = Math.abs(paths.predicted[q] - d.paths[t]) % (2 * Math.PI);
           azimuth.push((Math.min(turn, 2 * Math.PI - turn) * 180) / Math.PI);
           elevation.push((Math.abs(paths.predicted[q + 1] - d.paths[t + 1]) * 180) / Math.PI);
           delay.push(Math.abs(paths.predicted[q + 2] - d.paths[t + 2]));
+          power.push(Math.abs(paths.predicted[q + 3] - d.paths[t + 3]));
         }
       }
       off += beams[p];
@@ -137,9 +147,11 @@ export function evaluate(
       ? {
           strongestPath: {
             count: azimuth.length,
+            missed,
             azimuthDeg: percentiles(azimuth),
             elevationDeg: percentiles(elevation),
             delayNs: percentiles(delay),
+            powerDb: percentiles(power),
           },
         }
       : {}),

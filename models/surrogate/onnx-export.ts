@@ -9,6 +9,7 @@
  * alone rebuilds the network (../../twin/surrogate/model-file.ts).
  */
 
+import type { SurrogateOutputs } from "../../twin/surrogate/model-file.js";
 import {
   GRID_EDGE,
   NetworkLayout,
@@ -24,8 +25,8 @@ export interface ExportMeta {
   readonly producerVersion: string;
   /** The hash of the scene it learnt (sceneHash): a load against another scene is refused. */
   readonly sceneHash?: string;
-  /** Shown in the model's metadata: (point id, beams, power) of each output block. */
-  readonly outputs: readonly { readonly point: string; readonly beams: number; readonly powerDbm?: number }[];
+  /** Shown in the model's metadata: (point id, beams, power, noise floor) of each output block. */
+  readonly outputs: readonly SurrogateOutputs[];
 }
 
 export function exportSurrogate(spec: NetworkSpec, params: Float32Array, meta: ExportMeta): Uint8Array {

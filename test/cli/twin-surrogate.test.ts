@@ -11,6 +11,12 @@ describe("twinric twin query", () => {
     for (const row of rows) {
       expect(row.cells).toHaveLength(9);
       expect(row.los).toHaveLength(3);
+      expect(row.losProbability).toHaveLength(3);
+      row.losProbability.forEach((p: number, k: number) => {
+        expect(p).toBeGreaterThanOrEqual(0);
+        expect(p).toBeLessThanOrEqual(1);
+        if (p === 1) expect(row.los[k]).toBe(1); // every sample in sight, the position too
+      });
       for (const c of row.cells) {
         expect(c.surrogate.beam).toBeGreaterThanOrEqual(0);
         expect(c.surrogate.beam).toBeLessThan(8);
@@ -25,12 +31,24 @@ describe("twinric twin query", () => {
     const strongest = Math.max(...north.map((c: { tracer: { gainDb: number } }) => c.tracer.gainDb));
     const mine = Math.max(...north.map((c: { surrogate: { gainDb: number } }) => c.surrogate.gainDb));
     expect(Math.abs(mine - strongest)).toBeLessThan(10);
+    // the strongest path of a cell in sight, beside the tracer's: the same side of the site
+    const inSight = north.find(
+      (c: { surrogate: { strongestPath: unknown } }) => c.surrogate.strongestPath !== null,
+    ) as { surrogate: { strongestPath: { azimuthDeg: number } }; tracer: { strongestPath: { azimuthDeg: number } } };
+    expect(inSight).toBeDefined();
+    const turn = Math.abs(inSight.surrogate.strongestPath.azimuthDeg - inSight.tracer.strongestPath.azimuthDeg) % 360;
+    expect(Math.min(turn, 360 - turn)).toBeLessThan(45);
   }, 60_000);
 
   it("refuses a malformed position or a missing model, in one line", async () => {
     const bad = await runCli(["twin", "query", "1,2"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/position 1/);
+    for (const radius of ["-1", "0x10", "1e1", "", "200"]) {
+      const r = await runCli(["twin", "query", "--los-radius", radius, "1,2,3"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--los-radius must be a number 0\.\.100, got/);
+    }
     const none = await runCli(["twin", "query", "--model", "/nonexistent/model.onnx", "1,2,3"]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^twinric: cannot load surrogate \/nonexistent\/model\.onnx: no such file/);

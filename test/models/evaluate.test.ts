@@ -35,27 +35,45 @@ describe("surrogate evaluation", () => {
     expect(e.byKind.grid.count).toBe(3);
   });
 
-  it("measures the strongest path's angle errors across the azimuth wrap, and its delay error", () => {
+  it("measures the strongest path's angle errors across the azimuth wrap, its delay and power errors, and misses", () => {
     const deg = Math.PI / 180;
     const nan = Number.NaN;
-    // one cell of 2 beams, 3 kept paths of (azimuth, elevation, delay, power); position 1 has none
+    const none = Array(4).fill(nan);
+    // one cell of 2 beams, 3 kept paths of (azimuth, elevation, delay, power); five positions:
+    // four with a strongest path, the last with none
+    const truth = [
+      [179 * deg, 10 * deg, 300, -80],
+      [0, 0, 100, -90],
+      [90 * deg, 5 * deg, 500, -85],
+      [-90 * deg, 0, 700, -95],
+    ];
     const d = {
-      meta: { beams: [2], floorDb: [-100], count: 2, dominantPaths: 3 },
-      gainsDb: Float32Array.of(-80, -85, -90, -95),
-      los: Uint8Array.of(1, 0),
-      kind: Uint8Array.of(0, 0),
-      paths: Float32Array.of(179 * deg, 10 * deg, 300, -80, ...Array(8).fill(nan), ...Array(12).fill(nan)),
+      meta: { beams: [2], floorDb: [-100], count: 5, dominantPaths: 3, pathFields: 4 },
+      gainsDb: Float32Array.of(-80, -85, -90, -95, -85, -88, -95, -99, -90, -95),
+      los: Uint8Array.of(1, 1, 1, 0, 0),
+      kind: Uint8Array.of(0, 0, 0, 0, 0),
+      paths: Float32Array.from([...truth.flatMap((t) => [...t, ...none, ...none]), ...none, ...none, ...none]),
     } as unknown as Dataset;
-    const predicted = {
-      perPoint: 2,
-      predicted: Float32Array.of(-179 * deg, 13 * deg, 290, -81, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0),
-    };
-    const e = evaluate(d, [0, 1], Float32Array.of(-80, -85, -90, -95), ["grid"], predicted);
-    expect(e.strongestPath?.count).toBe(1);
-    expect(e.strongestPath?.azimuthDeg.median).toBeCloseTo(2, 3);
-    expect(e.strongestPath?.elevationDeg.median).toBeCloseTo(3, 3);
-    expect(e.strongestPath?.delayNs.median).toBeCloseTo(10, 3);
-    expect(evaluate(d, [0], Float32Array.of(-80, -85), ["grid"]).strongestPath).toBeUndefined();
+    // predicted: 2 paths per cell; position 3 predicts none (NaN): a miss
+    const predicted = Float32Array.from([
+      ...[-179 * deg, 13 * deg, 290, -81, ...none],
+      ...[10 * deg, 1 * deg, 140, -84, ...none],
+      ...[70 * deg, 5 * deg, 500, -85, ...none],
+      ...[...none, ...none],
+      ...[...none, ...none],
+    ]);
+    const e = evaluate(d, [0, 1, 2, 3, 4], d.gainsDb, ["grid"], { predicted, perPoint: 2 });
+    const sp = e.strongestPath!;
+    expect(sp.count).toBe(3);
+    expect(sp.missed).toBe(1);
+    // azimuth errors 2, 10, 20 degrees: median 10, p90 (nearest rank 3 of 3) 20
+    expect(sp.azimuthDeg.median).toBeCloseTo(10, 3);
+    expect(sp.azimuthDeg.p90).toBeCloseTo(20, 3);
+    expect(sp.elevationDeg.median).toBeCloseTo(1, 3);
+    expect(sp.delayNs.p90).toBeCloseTo(40, 3);
+    expect(sp.powerDb.median).toBeCloseTo(1, 3);
+    expect(sp.powerDb.p90).toBeCloseTo(6, 3);
+    expect(evaluate(d, [0], d.gainsDb, ["grid"]).strongestPath).toBeUndefined();
   });
 
   it("finds each held-out position's nearest training one within a radius, and scores its answer", () => {

@@ -2,9 +2,11 @@
  * The twin's surrogate runtime: the ONNX file read back into the network, batched (onnxruntime) and
  * single (TypeScript) answers that agree, best beam and best cell, line of sight from the scene.
  */
+import { fromBinary, toBinary } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { exportSurrogate } from "../../models/surrogate/onnx-export.js";
 import { buildBvh } from "../../twin/bvh/index.js";
+import { ModelProtoSchema } from "../../twin/gen/onnx_pb.js";
 import { createLink, hasLineOfSight, TracingScene } from "../../twin/paths/index.js";
 import { RayCaster } from "../../twin/paths/ray-caster.js";
 import { sceneHash, seededRandom } from "../../twin/scene/index.js";
@@ -32,9 +34,17 @@ const SPEC: NetworkSpec = {
   paths: { points: 2, perPoint: 2, mean: [0.1, -0.2, 0.05, 400, -105], std: [0.6, 0.7, 0.1, 250, 12] },
 };
 const OUTPUTS = [
-  { point: "south-1", beams: 4 },
+  // paths predicted below south-1's floor are not there; north-1's file says no floor
+  { point: "south-1", beams: 4, floorDb: -105 },
   { point: "north-1", beams: 3 },
 ];
+
+/** A file with its metadata's spec replaced: what a corrupt or hand-edited file looks like. */
+function withSpec(bytes: Uint8Array, spec: NetworkSpec): Uint8Array {
+  const m = fromBinary(ModelProtoSchema, bytes);
+  for (const p of m.metadataProps) if (p.key === "spec") p.value = JSON.stringify(spec);
+  return toBinary(ModelProtoSchema, m);
+}
 
 function model() {
   const layout = new NetworkLayout(SPEC);
@@ -79,6 +89,14 @@ describe("surrogate files", () => {
       });
       expect(() => readSurrogate(bad, "p.onnx")).toThrow(/'spec.paths' is not a path head for 2 points/);
     }
+    // a spec that claims a path head its graph does not answer
+    const bare = { ...SPEC, paths: undefined };
+    const headless = exportSurrogate(bare, initialParams(new NetworkLayout(bare), 1), {
+      scenario: "b",
+      producerVersion: "t",
+      outputs: OUTPUTS,
+    });
+    expect(() => readSurrogate(withSpec(headless, SPEC), "h.onnx")).toThrow(/the graph has no output 'paths'/);
     expect(bytes.length).toBeGreaterThan(1000);
   });
 });
@@ -98,6 +116,7 @@ describe("the surrogate's answers", () => {
       const links = SPEC.sites.map((site) => createLink(ts, site as [number, number, number], 3.5e9));
       let seen = 0;
       let hidden = 0;
+      let absent = 0;
       positions.forEach((pos, i) => {
         const one = s.predictOne(...pos);
         for (let k = 0; k < SPEC.outputs; k++)
@@ -105,8 +124,21 @@ describe("the surrogate's answers", () => {
         expect(Array.from(one.los)).toEqual(Array.from(batch[i].los));
         // the dominant paths: 2 cells x 2 paths x (azimuth, elevation, delay, power), the same both ways
         expect(one.paths.length).toBe(16);
-        for (let k = 0; k < 16; k++) expect(Math.abs(one.paths[k] - batch[i].paths[k])).toBeLessThan(1e-3);
-        for (let k = 0; k < 4; k++) expect(Math.abs(one.paths[4 * k])).toBeLessThanOrEqual(Math.PI);
+        for (let k = 0; k < 16; k++) {
+          if (Number.isNaN(one.paths[k])) expect(batch[i].paths[k]).toBeNaN();
+          else expect(Math.abs(one.paths[k] - batch[i].paths[k])).toBeLessThan(1e-3);
+        }
+        for (let k = 0; k < 4; k++) {
+          const path = Array.from(one.paths.subarray(4 * k, 4 * k + 4));
+          if (Number.isNaN(path[3])) {
+            absent++;
+            expect(k).toBeLessThan(2); // only south-1 has a floor
+            expect(path.every(Number.isNaN)).toBe(true);
+          } else {
+            if (k < 2) expect(path[3]).toBeGreaterThanOrEqual(-105);
+            expect(Math.abs(path[0])).toBeLessThanOrEqual(Math.PI);
+          }
+        }
         links.forEach((link, k) => {
           expect(one.los[k]).toBe(hasLineOfSight(link, pos) ? 1 : 0);
           if (one.los[k]) seen++;
@@ -121,26 +153,57 @@ describe("the surrogate's answers", () => {
       });
       expect(seen).toBeGreaterThan(0);
       expect(hidden).toBeGreaterThan(0); // the block hides some positions from each low site
-      // the line-of-sight probability: the share of the position and 8 points 2 m around it in sight
+      expect(absent).toBeGreaterThan(0);
+      expect(absent).toBeLessThan(2 * positions.length);
+      // the line-of-sight probability: the share of the position and of the reachable points of a
+      // ring of 8 at 2 m that see the site
       let partial = 0;
       const caster = new RayCaster(buildBvh(SCENE.triangles));
       positions.forEach((pos, i) => {
         const p = batch[i].losProbability;
         expect(Array.from(s.predictOne(...pos).losProbability)).toEqual(Array.from(p));
+        const ring = Array.from({ length: 8 }, (_, j): [number, number, number] => [
+          pos[0] + 2 * Math.cos((2 * Math.PI * j) / 8),
+          pos[1] + 2 * Math.sin((2 * Math.PI * j) / 8),
+          pos[2],
+        ]).filter((q) => caster.visible(pos, q));
         SPEC.sites.forEach((site, k) => {
-          let inSight = batch[i].los[k];
-          for (let j = 0; j < 8; j++) {
-            const a = (2 * Math.PI * j) / 8;
-            const from: [number, number, number] = [pos[0] + 2 * Math.cos(a), pos[1] + 2 * Math.sin(a), pos[2]];
-            if (caster.visible(from, site as [number, number, number])) inSight++;
-          }
-          expect(p[k]).toBeCloseTo(inSight / 9, 6);
+          const inSight = ring.filter((q) => caster.visible(q, site as [number, number, number])).length;
+          expect(p[k]).toBeCloseTo((batch[i].los[k] + inSight) / (ring.length + 1), 6);
           if (p[k] > 0 && p[k] < 1) partial++;
         });
       });
       expect(partial).toBeGreaterThan(0); // positions near the shadow's edge
     } finally {
       await s.close();
+    }
+  });
+
+  it("gives the line of sight itself at radius 0, more uncertain answers at a larger radius, and refuses a bad one", async () => {
+    const bytes = model().bytes;
+    const exact = await Surrogate.fromModel(readSurrogate(bytes, "m.onnx"), SCENE, { losRadiusM: 0 });
+    const wide = await Surrogate.fromModel(readSurrogate(bytes, "m.onnx"), SCENE, { losRadiusM: 6 });
+    const narrow = await Surrogate.fromModel(readSurrogate(bytes, "m.onnx"), SCENE, { losRadiusM: 1 });
+    try {
+      const r = seededRandom(11);
+      const positions: [number, number, number][] = Array.from({ length: 300 }, () => [
+        r.uniform(-58, 58),
+        r.uniform(-58, 58),
+        1.5,
+      ]);
+      const partial = (s: Surrogate) =>
+        positions.filter((p) => Array.from(s.predictOne(...p).losProbability).some((v) => v > 0 && v < 1)).length;
+      for (const p of positions) {
+        const one = exact.predictOne(...p);
+        expect(Array.from(one.losProbability)).toEqual(Array.from(one.los));
+      }
+      expect(partial(wide)).toBeGreaterThan(partial(narrow));
+      expect(partial(narrow)).toBeGreaterThan(0);
+      await expect(Surrogate.fromModel(readSurrogate(bytes, "m.onnx"), SCENE, { losRadiusM: -1 })).rejects.toThrow(
+        /losRadiusM -1 is not a distance >= 0/,
+      );
+    } finally {
+      await Promise.all([exact.close(), wide.close(), narrow.close()]);
     }
   });
 

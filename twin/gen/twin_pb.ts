@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file twin.proto.
  */
 export const file_twin: GenFile = /*@__PURE__*/
-  fileDesc("Cgp0d2luLnByb3RvEg90d2lucmljLnR3aW4udjEiEQoPRGVzY3JpYmVSZXF1ZXN0IiEKBENlbGwSCgoCaWQYASABKAkSDQoFYmVhbXMYAiABKA0iKwoIUG9zaXRpb24SCQoBeBgBIAEoARIJCgF5GAIgASgBEgkKAXoYAyABKAEidAoQRGVzY3JpYmVSZXNwb25zZRIQCghzY2VuYXJpbxgBIAEoCRIkCgVjZWxscxgCIAMoCzIVLnR3aW5yaWMudHdpbi52MS5DZWxsEigKBXNpdGVzGAMgAygLMhkudHdpbnJpYy50d2luLnYxLlBvc2l0aW9uIj4KDlByZWRpY3RSZXF1ZXN0EiwKCXBvc2l0aW9ucxgBIAMoCzIZLnR3aW5yaWMudHdpbi52MS5Qb3NpdGlvbiJbCg5DZWxsUHJlZGljdGlvbhIQCghnYWluc19kYhgBIAMoAhIRCgliZXN0X2JlYW0YAiABKA0SJAoFcGF0aHMYAyADKAsyFS50d2lucmljLnR3aW4udjEuUGF0aCJWCgRQYXRoEhMKC2F6aW11dGhfcmFkGAEgASgCEhUKDWVsZXZhdGlvbl9yYWQYAiABKAISEAoIZGVsYXlfbnMYAyABKAISEAoIcG93ZXJfZGIYBCABKAIikQEKElBvc2l0aW9uUHJlZGljdGlvbhIuCgVjZWxscxgBIAMoCzIfLnR3aW5yaWMudHdpbi52MS5DZWxsUHJlZGljdGlvbhIRCgliZXN0X2NlbGwYAiABKA0SFQoNbGluZV9vZl9zaWdodBgDIAMoCBIhChlsaW5lX29mX3NpZ2h0X3Byb2JhYmlsaXR5GAQgAygCIksKD1ByZWRpY3RSZXNwb25zZRI4CgtwcmVkaWN0aW9ucxgBIAMoCzIjLnR3aW5yaWMudHdpbi52MS5Qb3NpdGlvblByZWRpY3Rpb24ypQEKBFR3aW4STwoIRGVzY3JpYmUSIC50d2lucmljLnR3aW4udjEuRGVzY3JpYmVSZXF1ZXN0GiEudHdpbnJpYy50d2luLnYxLkRlc2NyaWJlUmVzcG9uc2USTAoHUHJlZGljdBIfLnR3aW5yaWMudHdpbi52MS5QcmVkaWN0UmVxdWVzdBogLnR3aW5yaWMudHdpbi52MS5QcmVkaWN0UmVzcG9uc2ViBnByb3RvMw");
+  fileDesc("Cgp0d2luLnByb3RvEg90d2lucmljLnR3aW4udjEiEQoPRGVzY3JpYmVSZXF1ZXN0IiEKBENlbGwSCgoCaWQYASABKAkSDQoFYmVhbXMYAiABKA0iKwoIUG9zaXRpb24SCQoBeBgBIAEoARIJCgF5GAIgASgBEgkKAXoYAyABKAEiiwEKEERlc2NyaWJlUmVzcG9uc2USEAoIc2NlbmFyaW8YASABKAkSJAoFY2VsbHMYAiADKAsyFS50d2lucmljLnR3aW4udjEuQ2VsbBIoCgVzaXRlcxgDIAMoCzIZLnR3aW5yaWMudHdpbi52MS5Qb3NpdGlvbhIVCg1tYXhfcG9zaXRpb25zGAQgASgNIj4KDlByZWRpY3RSZXF1ZXN0EiwKCXBvc2l0aW9ucxgBIAMoCzIZLnR3aW5yaWMudHdpbi52MS5Qb3NpdGlvbiJbCg5DZWxsUHJlZGljdGlvbhIQCghnYWluc19kYhgBIAMoAhIRCgliZXN0X2JlYW0YAiABKA0SJAoFcGF0aHMYAyADKAsyFS50d2lucmljLnR3aW4udjEuUGF0aCJWCgRQYXRoEhMKC2F6aW11dGhfcmFkGAEgASgCEhUKDWVsZXZhdGlvbl9yYWQYAiABKAISEAoIZGVsYXlfbnMYAyABKAISEAoIcG93ZXJfZGIYBCABKAIikQEKElBvc2l0aW9uUHJlZGljdGlvbhIuCgVjZWxscxgBIAMoCzIfLnR3aW5yaWMudHdpbi52MS5DZWxsUHJlZGljdGlvbhIRCgliZXN0X2NlbGwYAiABKA0SFQoNbGluZV9vZl9zaWdodBgDIAMoCBIhChlsaW5lX29mX3NpZ2h0X3Byb2JhYmlsaXR5GAQgAygCIksKD1ByZWRpY3RSZXNwb25zZRI4CgtwcmVkaWN0aW9ucxgBIAMoCzIjLnR3aW5yaWMudHdpbi52MS5Qb3NpdGlvblByZWRpY3Rpb24ypQEKBFR3aW4STwoIRGVzY3JpYmUSIC50d2lucmljLnR3aW4udjEuRGVzY3JpYmVSZXF1ZXN0GiEudHdpbnJpYy50d2luLnYxLkRlc2NyaWJlUmVzcG9uc2USTAoHUHJlZGljdBIfLnR3aW5yaWMudHdpbi52MS5QcmVkaWN0UmVxdWVzdBogLnR3aW5yaWMudHdpbi52MS5QcmVkaWN0UmVzcG9uc2ViBnByb3RvMw");
 
 /**
  * @generated from message twinric.twin.v1.DescribeRequest
@@ -96,6 +96,13 @@ export type DescribeResponse = Message<"twinric.twin.v1.DescribeResponse"> & {
    * @generated from field: repeated twinric.twin.v1.Position sites = 3;
    */
   sites: Position[];
+
+  /**
+   * The most positions one PredictRequest may hold: the answer stays within gRPC's default 4 MiB.
+   *
+   * @generated from field: uint32 max_positions = 4;
+   */
+  maxPositions: number;
 };
 
 /**
@@ -139,8 +146,8 @@ export type CellPrediction = Message<"twinric.twin.v1.CellPrediction"> & {
   bestBeam: number;
 
   /**
-   * The cell's strongest paths, strongest first (empty when the model has no path head). A path
-   * predicted below the cell's noise floor is not there.
+   * The cell's strongest paths, strongest first (empty when the model has no path head); paths
+   * predicted below the cell's noise floor are not there and left out.
    *
    * @generated from field: repeated twinric.twin.v1.Path paths = 3;
    */
@@ -262,7 +269,9 @@ export const Twin: GenService<{
   },
   /**
    * Every cell's beam gains at each position, with each cell's best beam and strongest paths, the
-   * best cell and the line of sight to each site. At most 10,000 positions a request, within 10 km of the scenario's area.
+   * best cell and the line of sight to each site and its probability. At most
+   * DescribeResponse.max_positions positions a request (10,000 or fewer: the answer stays within
+   * gRPC's default 4 MiB), within 10 km of the scenario's area.
    *
    * @generated from rpc twinric.twin.v1.Twin.Predict
    */

@@ -20,7 +20,13 @@ export interface SurrogateOutputs {
   readonly beams: number;
   /** Its transmit power, dBm (the best cell compares gain + power; 0 when the file does not say). */
   readonly powerDbm?: number;
+  /** The gain (dB) at which its received power meets the noise: predicted paths below it are not there. */
+  readonly floorDb?: number;
 }
+
+/** Bounds on what a file may claim, so a corrupt one fails here, not in an allocation. */
+const MAX_PATHS_PER_POINT = 16;
+const MAX_PARAMETERS = 2 ** 28;
 
 export interface SurrogateModel {
   readonly scenario: string;
@@ -74,13 +80,10 @@ export function readSurrogate(bytes: Uint8Array, file: string): SurrogateModel {
   if (!Array.isArray(outputs) || !outputs.every((o) => typeof o?.point === "string" && whole(o.beams))) {
     fail("metadata 'outputs' is not a list of {point, beams}");
   }
-  let layout: NetworkLayout;
-  try {
-    layout = new NetworkLayout(spec);
-  } catch (e) {
-    return fail(`metadata 'spec' does not describe a network: ${(e as Error).message}`);
-  }
-  if (!Number.isInteger(layout.size) || layout.size <= 0) fail("metadata 'spec' does not describe a network");
+  if (!outputs.every((o) => o.powerDbm === undefined || Number.isFinite(o.powerDbm)))
+    fail("metadata 'outputs' has a transmit power that is not a number");
+  if (!outputs.every((o) => o.floorDb === undefined || Number.isFinite(o.floorDb)))
+    fail("metadata 'outputs' has a noise floor that is not a number");
   if (outputs.reduce((s, o) => s + o.beams, 0) !== spec.outputs) {
     fail(`metadata 'outputs' lists ${outputs.reduce((s, o) => s + o.beams, 0)} beams, the network has ${spec.outputs}`);
   }
@@ -89,8 +92,10 @@ export function readSurrogate(bytes: Uint8Array, file: string): SurrogateModel {
     const scale = (v: unknown, positive: boolean) =>
       Array.isArray(v) && v.length === PATH_OUTPUT_FIELDS && v.every((x) => Number.isFinite(x) && (!positive || x > 0));
     if (
-      !head ||
+      typeof head !== "object" ||
+      head === null ||
       !whole(head.perPoint) ||
+      head.perPoint > MAX_PATHS_PER_POINT ||
       head.points !== outputs.length ||
       !scale(head.mean, false) ||
       !scale(head.std, true)
@@ -98,6 +103,19 @@ export function readSurrogate(bytes: Uint8Array, file: string): SurrogateModel {
       fail(`metadata 'spec.paths' is not a path head for ${outputs.length} points`);
     }
   }
+  // the graph answers what the spec says: a path head has its own output
+  const graphOutputs = new Set((model.graph?.output ?? []).map((o) => o.name));
+  for (const name of ["gains_db", ...(head ? ["paths"] : [])]) {
+    if (!graphOutputs.has(name)) fail(`the graph has no output '${name}'`);
+  }
+  let layout: NetworkLayout;
+  try {
+    layout = new NetworkLayout(spec);
+  } catch (e) {
+    return fail(`metadata 'spec' does not describe a network: ${(e as Error).message}`);
+  }
+  if (!Number.isInteger(layout.size) || layout.size <= 0 || layout.size > MAX_PARAMETERS)
+    fail("metadata 'spec' does not describe a network");
   const tensors = new Map((model.graph?.initializer ?? []).map((t) => [t.name, t]));
   const params = new Float32Array(layout.size);
   const take = (name: string, at: number, count: number) => {

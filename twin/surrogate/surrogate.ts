@@ -32,22 +32,28 @@ export interface Prediction {
   /** Per site: 1 when in sight (the twin's scene), else 0. */
   readonly los: Uint8Array;
   /**
-   * Per site: the chance that the UE sees it, given that it stands anywhere within the surrogate's
-   * `losRadiusM` of the position (its positioning error): the share of the position and
-   * LOS_SAMPLES points around it at that distance that see the site.
+   * Per site: the chance that the UE sees it, given that it may stand up to the surrogate's
+   * `losRadiusM` from the position (its positioning error): the share of the position and of the
+   * reachable points of a ring of LOS_SAMPLES at that distance that see the site.
    */
   readonly losProbability: Float32Array;
   /**
    * Per cell, its `pathsPerCell` strongest paths, strongest first, PATH_FIELDS numbers each: departure
    * azimuth and elevation (rad, the scene frame), delay (ns) and power (dB: the path gain in the
-   * cell's best beam for it). A path predicted below the cell's noise floor is not there. Empty
-   * for a model without a path head.
+   * cell's best beam for it). A path predicted below the cell's noise floor is not there: all its
+   * numbers are NaN. Empty for a model without a path head.
    */
   readonly paths: Float32Array;
 }
 
 /** Points around a position sampled for the line-of-sight probability. */
 export const LOS_SAMPLES = 8;
+
+function losRadiusOf(options: SurrogateOptions): number {
+  const r = options.losRadiusM ?? 2;
+  if (!(r >= 0 && Number.isFinite(r))) throw new RangeError(`losRadiusM ${options.losRadiusM} is not a distance >= 0`);
+  return r;
+}
 
 export interface SurrogateOptions {
   /** The UE's position uncertainty for the line-of-sight probability, metres (default 2). */
@@ -64,9 +70,13 @@ export class Surrogate {
   private readonly offsets: number[];
   /** Dominant paths per cell (0 without a path head). */
   readonly pathsPerCell: number;
+  /** Each cell's noise floor (dB gain; -Infinity where the file does not say). */
+  private readonly floors: number[];
 
   readonly losRadiusM: number;
   private readonly from: [number, number, number] = [0, 0, 0];
+  private readonly centre: [number, number, number] = [0, 0, 0];
+  private readonly ring = new Float64Array(3 * LOS_SAMPLES);
 
   private constructor(
     readonly model: SurrogateModel,
@@ -74,9 +84,7 @@ export class Surrogate {
     private readonly session: ort.InferenceSession,
     options: SurrogateOptions,
   ) {
-    this.losRadiusM = options.losRadiusM ?? 2;
-    if (!(this.losRadiusM >= 0 && Number.isFinite(this.losRadiusM)))
-      throw new RangeError(`losRadiusM ${options.losRadiusM} is not a distance >= 0`);
+    this.losRadiusM = losRadiusOf(options);
     this.geometry = new GeometryFeatures(caster, model.spec.sites);
     if (this.geometry.count !== model.spec.geometry) {
       throw new RangeError(
@@ -89,6 +97,7 @@ export class Surrogate {
     this.acts = this.layout.layers.map((l) => new Float64Array(l.outputs));
     this.losScratch = new Uint8Array(model.spec.sites.length);
     this.pathsPerCell = model.spec.paths?.perPoint ?? 0;
+    this.floors = model.outputs.map((o) => o.floorDb ?? Number.NEGATIVE_INFINITY);
     let at = 0;
     this.offsets = model.outputs.map((o) => {
       const start = at;
@@ -112,6 +121,7 @@ export class Surrogate {
   }
 
   static async fromModel(model: SurrogateModel, scene: Scene, options: SurrogateOptions = {}): Promise<Surrogate> {
+    losRadiusOf(options); // refused before a session exists
     // the geometry features and line of sight come from this scene: it must be the one it learnt
     if (model.sceneHash !== undefined && model.sceneHash !== sceneHash(scene)) {
       throw new SurrogateFileError(
@@ -167,7 +177,7 @@ export class Surrogate {
       gainsDb,
       this.losScratch.slice(),
       this.losProbability(x, y, z, this.losScratch),
-      spec.paths ? pathsFrom(raw, spec.paths, true) : EMPTY,
+      spec.paths ? pathsFrom(raw, spec.paths, true, this.floors) : EMPTY,
     );
   }
 
@@ -183,7 +193,7 @@ export class Surrogate {
   async batch(xyz: Float32Array, los?: Uint8Array): Promise<{ gains: Float32Array; paths: Float32Array }> {
     const { gains, paths } = await this.runBatch(xyz, los);
     const head = this.model.spec.paths;
-    return { gains, paths: head && paths ? pathsFrom(paths, head, false) : EMPTY };
+    return { gains, paths: head && paths ? pathsFrom(paths, head, false, this.floors) : EMPTY };
   }
 
   private async runBatch(xyz: Float32Array, los?: Uint8Array): Promise<{ gains: Float32Array; paths?: Float32Array }> {
@@ -231,23 +241,44 @@ export class Surrogate {
     await this.session.release();
   }
 
-  /** Per site, the share of (x, y, z) and LOS_SAMPLES points at losRadiusM around it that see it. */
+  /**
+   * Per site, the share of (x, y, z) and the points of a ring of LOS_SAMPLES at losRadiusM around it
+   * that see the site; ring points the UE could not walk to in a straight line (inside a building,
+   * behind a wall) do not count.
+   */
   private losProbability(x: number, y: number, z: number, los: Uint8Array): Float32Array {
     const { sites } = this.model.spec;
     const out = new Float32Array(sites.length);
     const r = this.losRadiusM;
-    for (let s = 0; s < sites.length; s++) {
-      let seen = los[s];
-      if (r > 0) {
-        for (let k = 0; k < LOS_SAMPLES; k++) {
-          const a = (2 * Math.PI * k) / LOS_SAMPLES;
-          this.from[0] = x + r * Math.cos(a);
-          this.from[1] = y + r * Math.sin(a);
-          this.from[2] = z;
-          if (this.caster.visible(this.from, sites[s] as [number, number, number])) seen++;
+    const centre = this.centre;
+    centre[0] = x;
+    centre[1] = y;
+    centre[2] = z;
+    let reachable = 0;
+    const ring = this.ring;
+    if (r > 0) {
+      for (let k = 0; k < LOS_SAMPLES; k++) {
+        const a = (2 * Math.PI * k) / LOS_SAMPLES;
+        this.from[0] = x + r * Math.cos(a);
+        this.from[1] = y + r * Math.sin(a);
+        this.from[2] = z;
+        if (this.caster.visible(centre, this.from)) {
+          ring[3 * reachable] = this.from[0];
+          ring[3 * reachable + 1] = this.from[1];
+          ring[3 * reachable + 2] = z;
+          reachable++;
         }
       }
-      out[s] = r > 0 ? seen / (LOS_SAMPLES + 1) : seen;
+    }
+    for (let s = 0; s < sites.length; s++) {
+      let seen = los[s];
+      for (let k = 0; k < reachable; k++) {
+        this.from[0] = ring[3 * k];
+        this.from[1] = ring[3 * k + 1];
+        this.from[2] = ring[3 * k + 2];
+        if (this.caster.visible(this.from, sites[s] as [number, number, number])) seen++;
+      }
+      out[s] = seen / (reachable + 1);
     }
     return out;
   }
@@ -280,14 +311,24 @@ const EMPTY = new Float32Array(0);
 
 /**
  * The path head's outputs as paths (PATH_FIELDS numbers each); `normalised` when they come straight
- * from the network (the TypeScript path), not yet scaled (onnxruntime's output is).
+ * from the network (the TypeScript path), not yet scaled (onnxruntime's output is). A path below its
+ * cell's floor (`floors`, per cell) is not there: NaN.
  */
-function pathsFrom(raw: ArrayLike<number>, head: PathHead, normalised: boolean): Float32Array {
+function pathsFrom(
+  raw: ArrayLike<number>,
+  head: PathHead,
+  normalised: boolean,
+  floors: readonly number[],
+): Float32Array {
   const n = raw.length / PATH_OUTPUT_FIELDS;
   const out = new Float32Array(n * PATH_FIELDS);
   const F = PATH_OUTPUT_FIELDS;
   const v = (k: number, f: number) => (normalised ? head.mean[f] + head.std[f] * raw[k * F + f] : raw[k * F + f]);
   for (let k = 0; k < n; k++) {
+    if (v(k, 4) < floors[Math.floor(k / head.perPoint) % head.points]) {
+      out.fill(Number.NaN, k * PATH_FIELDS, (k + 1) * PATH_FIELDS);
+      continue;
+    }
     out[k * PATH_FIELDS] = Math.atan2(v(k, 1), v(k, 0));
     out[k * PATH_FIELDS + 1] = v(k, 2);
     out[k * PATH_FIELDS + 2] = v(k, 3);
