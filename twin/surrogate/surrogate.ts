@@ -12,15 +12,7 @@ import { RayCaster } from "../paths/ray-caster.js";
 import { type Scene, sceneHash } from "../scene/index.js";
 import { GeometryFeatures } from "./geometry.js";
 import { readSurrogate, SurrogateFileError, type SurrogateModel } from "./model-file.js";
-import {
-  decode,
-  encodeInput,
-  NetworkLayout,
-  PATH_FIELDS,
-  PATH_OUTPUT_FIELDS,
-  type PathHead,
-  pathOutputCount,
-} from "./network.js";
+import { encodeInput, NetworkLayout, PATH_FIELDS, PATH_OUTPUT_FIELDS, type PathHead, QueryDecoder } from "./network.js";
 
 export interface Prediction {
   /** Per cell (the model's outputs order) and beam, dB. */
@@ -63,7 +55,7 @@ export interface SurrogateOptions {
 export class Surrogate {
   readonly layout: NetworkLayout;
   private readonly input: Float64Array;
-  private readonly acts: Float64Array[];
+  private readonly query: QueryDecoder;
   private readonly losScratch: Uint8Array;
   private readonly geometry: GeometryFeatures;
   private readonly features: Float64Array;
@@ -94,7 +86,7 @@ export class Surrogate {
     this.features = new Float64Array(this.geometry.count);
     this.layout = new NetworkLayout(model.spec);
     this.input = new Float64Array(this.layout.inputs);
-    this.acts = this.layout.layers.map((l) => new Float64Array(l.outputs));
+    this.query = new QueryDecoder(this.layout, model.params);
     this.losScratch = new Uint8Array(model.spec.sites.length);
     this.pathsPerCell = model.spec.paths?.perPoint ?? 0;
     this.floors = model.outputs.map((o) => o.floorDb ?? Number.NEGATIVE_INFINITY);
@@ -155,24 +147,25 @@ export class Surrogate {
     z: number,
     out: Float32Array = new Float32Array(this.model.spec.outputs),
   ): Float32Array {
-    return this.forward(x, y, z, out, this.model.spec.outputs);
+    this.forward(x, y, z, out, this.model.spec.outputs);
+    return out;
   }
 
-  /** The network at one position: the gains into `out`, the last layer's first `outputs` in acts. */
-  private forward(x: number, y: number, z: number, out: Float32Array, outputs: number): Float32Array {
+  /** The network at one position: the gains into `out`; returns the last layer's first `outputs`. */
+  private forward(x: number, y: number, z: number, out: Float32Array, outputs: number): Float64Array {
     const { spec } = this.model;
     this.geometry.compute(x, y, z, this.features, 0, this.losScratch);
     encodeInput(this.layout, this.model.params, x, y, this.features, this.input);
-    const h = decode(this.layout, this.model.params, this.input, this.acts, outputs);
+    const h = this.query.decode(this.input, outputs);
     for (let k = 0; k < spec.outputs; k++) out[k] = spec.outputMean + spec.outputStd * h[k];
-    return out;
+    return h;
   }
 
   /** One position, fully answered (plain TypeScript). */
   predictOne(x: number, y: number, z: number): Prediction {
     const { spec } = this.model;
-    const gainsDb = this.forward(x, y, z, new Float32Array(spec.outputs), Number.POSITIVE_INFINITY);
-    const raw = this.acts[this.acts.length - 1].subarray(spec.outputs);
+    const gainsDb = new Float32Array(spec.outputs);
+    const raw = this.forward(x, y, z, gainsDb, Number.POSITIVE_INFINITY).subarray(spec.outputs);
     return this.summarise(
       gainsDb,
       this.losScratch.slice(),
