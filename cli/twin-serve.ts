@@ -77,12 +77,11 @@ export function maxPositionsOf(surrogate: Surrogate): number {
 
 /** One position's answer as its protobuf message; paths that are not there are left out. */
 function positionMessage(surrogate: Surrogate, p: Prediction) {
-  let at = 0;
   const K = surrogate.pathsPerCell;
   return {
     cells: surrogate.cells.map((c, k) => {
+      const at = surrogate.offsets[k];
       const gainsDb = Array.from(p.gainsDb.subarray(at, at + c.beams));
-      at += c.beams;
       const paths = [];
       for (let j = 0; j < K; j++) {
         const q = (k * K + j) * PATH_FIELDS;

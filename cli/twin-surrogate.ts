@@ -7,16 +7,17 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type DatasetSource, generateDataset } from "../models/dataset/dataset.js";
 import { POSITION_KINDS } from "../models/dataset/positions.js";
-import { evaluate, roughnessFloor } from "../models/surrogate/evaluate.js";
+import { createContext, DOMINANT_PATHS, runTask } from "../models/dataset/trace-job.js";
+import { azimuthGap, evaluate, roughnessFloor } from "../models/surrogate/evaluate.js";
 import { exportSurrogate } from "../models/surrogate/onnx-export.js";
-import { TRAIN_DEFAULTS, trainSurrogate } from "../models/surrogate/train.js";
+import { floorOfOutputs, TRAIN_DEFAULTS, trainSurrogate } from "../models/surrogate/train.js";
 import { loadScenario, packageRoot } from "../sim/scenario/load.js";
 import type { Scenario } from "../sim/scenario/resolve.js";
 import { defaultCacheDir } from "../sim/world/coverage.js";
 import { nominalScene } from "../sim/world/scene.js";
-import { cellFromSpec, pathBeamPowers } from "../twin/antenna/index.js";
-import { fromAzEl, parseVec3, pathsTo, prepareTransmitter, TracingScene } from "../twin/paths/index.js";
-import { noisePerSubcarrierDbm, perSubcarrierDbm, renderHeatmap } from "../twin/radio-map/index.js";
+import { buildBvh, bvhBuffers } from "../twin/bvh/index.js";
+import { parseVec3 } from "../twin/paths/index.js";
+import { NO_PATH_DB, noisePerSubcarrierDbm, perSubcarrierDbm, renderHeatmap } from "../twin/radio-map/index.js";
 import { type Scene, sceneHash } from "../twin/scene/index.js";
 import { readSurrogate } from "../twin/surrogate/model-file.js";
 import { PATH_FIELDS } from "../twin/surrogate/network.js";
@@ -137,8 +138,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       const b = paths.subarray(n * R + q, n * R + q + PATH_FIELDS);
       if (Number.isNaN(a[3]) !== Number.isNaN(b[3])) pathDiff.presenceDiffers++;
       else if (!Number.isNaN(a[3])) {
-        const turn = Math.abs(a[0] - b[0]) % (2 * Math.PI);
-        pathDiff.angleRad = Math.max(pathDiff.angleRad, Math.min(turn, 2 * Math.PI - turn), Math.abs(a[1] - b[1]));
+        pathDiff.angleRad = Math.max(pathDiff.angleRad, azimuthGap(a[0], b[0]), Math.abs(a[1] - b[1]));
         pathDiff.delayNs = Math.max(pathDiff.delayNs, Math.abs(a[2] - b[2]));
         pathDiff.powerDb = Math.max(pathDiff.powerDb, Math.abs(a[3] - b[3]));
       }
@@ -228,7 +228,7 @@ function errorMap(
   const values = new Float32Array(grid.width * grid.height).fill(Number.NaN);
   const G = predicted.length / test.length;
   const at = new Map(test.map((i, n) => [i, n]));
-  const floorOf = d.meta.beams.flatMap((n, p) => Array.from({ length: n }, () => d.meta.floorDb[p]));
+  const floorOf = floorOfOutputs(d);
   for (const i of xs) {
     const n = at.get(i)!;
     let sq = 0;
@@ -283,46 +283,33 @@ export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
   const file = (values.model as string | undefined) ?? join(defaultModelDir(scenario.name), "model.onnx");
   const surrogate = await Surrogate.load(file, scene, { losRadiusM });
   const source = surrogateSource(scenario, scene);
-  const ts = new TracingScene(scene);
-  const cells = source.points.map(cellFromSpec);
-  const transmitters = new Map<string, ReturnType<typeof prepareTransmitter>>();
+  // the tracer's answer as the dataset records it (the same reduction of paths to gains and paths)
+  const tracer = createContext({
+    scene,
+    bvh: bvhBuffers(buildBvh(scene.triangles)),
+    points: source.points,
+    frequencyHz: source.frequencyHz,
+    maxDepth: source.maxDepth,
+    diffraction: source.diffraction,
+  });
   const results = positions.map(([x, y, z]) => {
     let t = performance.now();
     const mine = surrogate.predictOne(x, y, z);
     const surrogateUs = (performance.now() - t) * 1000;
     t = performance.now();
-    const traced = cells.map((cell, p) => {
-      const key = source.points[p].position.join();
-      let tx = transmitters.get(key);
-      if (!tx) {
-        tx = prepareTransmitter(ts, source.points[p].position, {
-          frequencyHz: source.frequencyHz,
-          maxDepth: source.maxDepth,
-          diffraction: source.diffraction,
-        });
-        transmitters.set(key, tx);
-      }
-      const sum = new Float64Array(cell.codebook.beamCount);
-      const powers = new Float64Array(cell.codebook.beamCount);
-      let strongest: PathSummary | null = null;
-      for (const path of pathsTo(tx, [x, y, z])) {
-        pathBeamPowers(cell, fromAzEl(path.aod[0], path.aod[1]), path.transfer, powers);
-        let best = 0;
-        for (let b = 0; b < sum.length; b++) {
-          sum[b] += powers[b];
-          best = Math.max(best, powers[b]);
-        }
-        const db = 10 * Math.log10(best);
-        if (best > 0 && (!strongest || db > strongest.powerDb))
-          strongest = pathSummary(path.aod[0], path.aod[1], path.delayS * 1e9, db);
-      }
+    const answer = runTask(tracer, { xyz: Float64Array.of(x, y, z) }, () => {});
+    const traced = tracer.cells.map((cell, p) => {
+      const at = tracer.offsets[p];
+      const q = p * DOMINANT_PATHS * PATH_FIELDS;
+      const ps = answer.paths;
       return {
-        gainsDb: Array.from(sum, (g) => (g > 0 ? 10 * Math.log10(g) : Number.NEGATIVE_INFINITY)),
-        strongest,
+        gainsDb: Array.from(answer.gainsDb.subarray(at, at + cell.codebook.beamCount), (g) =>
+          g <= NO_PATH_DB ? Number.NEGATIVE_INFINITY : g,
+        ),
+        strongest: Number.isNaN(ps[q + 3]) ? null : pathSummary(ps[q], ps[q + 1], ps[q + 2], ps[q + 3]),
       };
     });
     const tracerMs = performance.now() - t;
-    let off = 0;
     const perCell = surrogate.cells.map((c, k) => {
       const mineBeam = mine.bestBeam[k];
       const gains = traced[k].gainsDb;
@@ -332,7 +319,7 @@ export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
         cell: c.point,
         surrogate: {
           beam: mineBeam,
-          gainDb: round(mine.gainsDb[off + mineBeam]),
+          gainDb: round(mine.gainsDb[surrogate.offsets[k] + mineBeam]),
           strongestPath:
             // (none without a path head, or predicted below the cell's floor)
             surrogate.pathsPerCell > 0 && !Number.isNaN(mine.paths[q + 3])
@@ -341,7 +328,6 @@ export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
         },
         tracer: { beam: trueBeam, gainDb: round(gains[trueBeam]), strongestPath: traced[k].strongest },
       };
-      off += c.beams;
       return row;
     });
     return {

@@ -6,7 +6,7 @@
  */
 import { PATH_FIELDS } from "../../twin/surrogate/network.js";
 import type { Dataset } from "../dataset/dataset.js";
-import { BELOW_FLOOR_DB } from "./train.js";
+import { BELOW_FLOOR_DB, floorOfOutputs } from "./train.js";
 
 export interface ErrorStats {
   readonly count: number;
@@ -43,6 +43,12 @@ export interface PathErrors {
 export interface Percentiles {
   readonly median: number;
   readonly p90: number;
+}
+
+/** How far apart two azimuths lie, radians in 0..pi (across the +-pi wrap). */
+export function azimuthGap(a: number, b: number): number {
+  const turn = Math.abs(a - b) % (2 * Math.PI);
+  return Math.min(turn, 2 * Math.PI - turn);
 }
 
 function percentiles(values: number[]): Percentiles {
@@ -126,8 +132,7 @@ export function evaluate(
         const q = (n * P + p) * (paths?.perPoint ?? 0) * PATH_FIELDS;
         if (paths && !Number.isNaN(d.paths[t]) && Number.isNaN(paths.predicted[q + 3])) missed++;
         else if (paths && !Number.isNaN(d.paths[t])) {
-          const turn = Math.abs(paths.predicted[q] - d.paths[t]) % (2 * Math.PI);
-          azimuth.push((Math.min(turn, 2 * Math.PI - turn) * 180) / Math.PI);
+          azimuth.push((azimuthGap(paths.predicted[q], d.paths[t]) * 180) / Math.PI);
           elevation.push((Math.abs(paths.predicted[q + 1] - d.paths[t + 1]) * 180) / Math.PI);
           delay.push(Math.abs(paths.predicted[q + 2] - d.paths[t + 2]));
           power.push(Math.abs(paths.predicted[q + 3] - d.paths[t + 3]));
@@ -226,14 +231,14 @@ export function roughnessFloor(
   for (let i = 0; i < d.meta.count; i++) if (d.test[i] === 0) train.push(i);
   const near = nearestTraining(d, test, train, radiusM);
   const G = d.meta.beams.reduce((a, b) => a + b, 0);
-  const floorOf = d.meta.beams.flatMap((n, p) => Array.from({ length: n }, () => d.meta.floorDb[p] - BELOW_FLOOR_DB));
+  const clampAt = floorOfOutputs(d).map((f) => f - BELOW_FLOOR_DB);
   const row = new Map(test.map((i, n) => [i, n]));
   const mine = new Float32Array(near.held.length * G);
   const theirs = new Float32Array(near.held.length * G);
   near.held.forEach((i, n) => {
     mine.set(predicted.subarray(row.get(i)! * G, (row.get(i)! + 1) * G), n * G);
     const j = near.neighbour[n];
-    for (let k = 0; k < G; k++) theirs[n * G + k] = Math.max(d.gainsDb[j * G + k], floorOf[k]);
+    for (let k = 0; k < G; k++) theirs[n * G + k] = Math.max(d.gainsDb[j * G + k], clampAt[k]);
   });
   return {
     radiusM,

@@ -100,10 +100,14 @@ export function geometryOf(
   return out;
 }
 
+/** The noise floor of each output (dB): its point's. */
+export const floorOfOutputs = (d: Pick<Dataset, "meta">): number[] =>
+  d.meta.beams.flatMap((n, p) => Array.from({ length: n }, () => d.meta.floorDb[p]));
+
 /** The clamped targets of every position (dB), per output. */
 export function clampedTargets(d: Dataset): Float32Array {
   const out = new Float32Array(d.gainsDb.length);
-  const floorOfOutput = d.meta.beams.flatMap((n, p) => Array.from({ length: n }, () => d.meta.floorDb[p]));
+  const floorOfOutput = floorOfOutputs(d);
   const G = floorOfOutput.length;
   for (let k = 0; k < out.length; k++) out[k] = Math.max(d.gainsDb[k], floorOfOutput[k % G] - BELOW_FLOOR_DB);
   return out;

@@ -59,7 +59,8 @@ export class Surrogate {
   private readonly losScratch: Uint8Array;
   private readonly geometry: GeometryFeatures;
   private readonly features: Float64Array;
-  private readonly offsets: number[];
+  /** Where each cell's beams start in a position's gains. */
+  readonly offsets: readonly number[];
   /** Dominant paths per cell (0 without a path head). */
   readonly pathsPerCell: number;
   /** Each cell's noise floor (dB gain; -Infinity where the file does not say). */
