@@ -7,18 +7,18 @@
  *
  * Rows: batched through onnxruntime (network only: positions and geometry features given; and with
  * the geometry ray cast, as Surrogate.gainsBatch does); one position in plain TypeScript (gainsAt,
- * geometry included) and through onnxruntime; the tracer (path solver + beam powers) on the
- * same positions. Median of --runs; progress on stderr.
+ * geometry included) and through onnxruntime; the tracer on the same positions, as the dataset
+ * traces them (path solver, beam powers, strongest paths). Median of --runs; progress on stderr.
  */
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import * as ort from "onnxruntime-node";
-import { surrogateSource } from "../cli/twin-surrogate.js";
-import { loadScenario, packageRoot } from "../sim/scenario/load.js";
+import { defaultModelDir, surrogateSource } from "../cli/twin-surrogate.js";
+import { traceInit } from "../models/dataset/dataset.js";
+import { createContext, runTask } from "../models/dataset/trace-job.js";
+import { loadScenario } from "../sim/scenario/load.js";
 import { nominalScene } from "../sim/world/scene.js";
-import { cellFromSpec, pathBeamPowers } from "../twin/antenna/index.js";
-import { fromAzEl, pathsTo, prepareTransmitter, TracingScene } from "../twin/paths/index.js";
 import { sceneBounds, seededRandom } from "../twin/scene/index.js";
 import { Surrogate } from "../twin/surrogate/surrogate.js";
 import { median } from "./median.js";
@@ -35,10 +35,7 @@ const RUNS = Number(values.runs);
 const BATCH = Number(values.batch);
 const scenario = loadScenario(values.scenario!);
 const scene = await nominalScene(scenario.scene);
-const surrogate = await Surrogate.load(
-  values.model ?? join(packageRoot(), "models", scenario.name, "model.onnx"),
-  scene,
-);
+const surrogate = await Surrogate.load(values.model ?? join(defaultModelDir(scenario.name), "model.onnx"), scene);
 const G = surrogate.model.spec.outputs;
 const K = surrogate.model.spec.geometry;
 const b = sceneBounds(scene)!;
@@ -100,39 +97,15 @@ const onnxOne = (x: number, y: number, z: number) =>
     geometry: new ort.Tensor("float32", oneGeometry, [1, K]),
   });
 
-/** The tracer on the same kind of positions: gains per second (every cell and beam). */
-function tracer(): number {
+/** The tracer on the same kind of positions, as the dataset runs it: gains per second (every cell and beam). */
+const traceJob = (() => {
   const source = surrogateSource(scenario, scene);
-  const ts = new TracingScene(scene);
-  const cells = source.points.map(cellFromSpec);
-  const byPos = new Map<string, ReturnType<typeof prepareTransmitter>>();
-  const txs = source.points.map((p) => {
-    const key = p.position.join();
-    if (!byPos.has(key))
-      byPos.set(
-        key,
-        prepareTransmitter(ts, p.position, {
-          frequencyHz: source.frequencyHz,
-          maxDepth: source.maxDepth,
-          diffraction: source.diffraction,
-        }),
-      );
-    return byPos.get(key)!;
-  });
-  const powers = new Float64Array(64);
-  const xyz = positions(200);
+  return createContext(traceInit(source));
+})();
+function tracer(): number {
+  const xyz = Float64Array.from(positions(200));
   const t = performance.now();
-  for (let i = 0; i < 200; i++) {
-    let last: ReturnType<typeof prepareTransmitter> | null = null;
-    let paths: ReturnType<typeof pathsTo> = [];
-    cells.forEach((cell, p) => {
-      if (txs[p] !== last) {
-        last = txs[p];
-        paths = pathsTo(last, [xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]]);
-      }
-      for (const path of paths) pathBeamPowers(cell, fromAzEl(path.aod[0], path.aod[1]), path.transfer, powers);
-    });
-  }
+  runTask(traceJob, { xyz }, () => {});
   return (200 * G * 1000) / (performance.now() - t);
 }
 

@@ -5,17 +5,16 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type DatasetSource, generateDataset } from "../models/dataset/dataset.js";
+import { type DatasetSource, generateDataset, traceInit } from "../models/dataset/dataset.js";
 import { POSITION_KINDS } from "../models/dataset/positions.js";
 import { createContext, DOMINANT_PATHS, runTask } from "../models/dataset/trace-job.js";
 import { azimuthGap, evaluate, roughnessFloor } from "../models/surrogate/evaluate.js";
 import { exportSurrogate } from "../models/surrogate/onnx-export.js";
-import { floorOfOutputs, TRAIN_DEFAULTS, trainSurrogate } from "../models/surrogate/train.js";
+import { floorOfOutputs, sitesOf, TRAIN_DEFAULTS, trainSurrogate } from "../models/surrogate/train.js";
 import { loadScenario, packageRoot } from "../sim/scenario/load.js";
 import type { Scenario } from "../sim/scenario/resolve.js";
 import { defaultCacheDir } from "../sim/world/coverage.js";
 import { nominalScene } from "../sim/world/scene.js";
-import { buildBvh, bvhBuffers } from "../twin/bvh/index.js";
 import { parseVec3 } from "../twin/paths/index.js";
 import { NO_PATH_DB, noisePerSubcarrierDbm, perSubcarrierDbm, renderHeatmap } from "../twin/radio-map/index.js";
 import { type Scene, sceneHash } from "../twin/scene/index.js";
@@ -244,6 +243,7 @@ function errorMap(
     const r = Math.round((d.xyz[3 * i + 1] - y0) / spacing);
     values[r * grid.width + c] = Math.sqrt(sq / count);
   }
+  const { sites, siteOfPoint } = sitesOf(d);
   return renderHeatmap({
     grid,
     values,
@@ -251,9 +251,11 @@ function errorMap(
     max: 20,
     unit: "dB",
     title: `${name}: surrogate RMSE vs tracer, held-out grid positions`,
-    markers: d.meta.points
-      .filter((p, k, all) => all.findIndex((q) => q.position.join() === p.position.join()) === k)
-      .map((p) => ({ x: p.position[0], y: p.position[1], label: p.id.replace(/-\d+$/, "") })),
+    markers: sites.map(([x, y], k) => ({
+      x,
+      y,
+      label: d.meta.points[siteOfPoint.indexOf(k)].id.replace(/-\d+$/, ""),
+    })),
   });
 }
 
@@ -284,14 +286,7 @@ export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
   const surrogate = await Surrogate.load(file, scene, { losRadiusM });
   const source = surrogateSource(scenario, scene);
   // the tracer's answer as the dataset records it (the same reduction of paths to gains and paths)
-  const tracer = createContext({
-    scene,
-    bvh: bvhBuffers(buildBvh(scene.triangles)),
-    points: source.points,
-    frequencyHz: source.frequencyHz,
-    maxDepth: source.maxDepth,
-    diffraction: source.diffraction,
-  });
+  const tracer = createContext(traceInit(source));
   const results = positions.map(([x, y, z]) => {
     let t = performance.now();
     const mine = surrogate.predictOne(x, y, z);

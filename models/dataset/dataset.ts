@@ -96,6 +96,18 @@ export function datasetKey(source: DatasetSource, positions: PositionOptions): s
   return `${source.name}-${createHash("sha256").update(what).digest("hex").slice(0, 16)}`;
 }
 
+/** What the trace job needs of a source (../dataset/trace-job.ts): the scene with its BVH, the points, the tracer's settings. */
+export function traceInit(source: DatasetSource): TraceInit {
+  return {
+    scene: source.scene,
+    bvh: bvhBuffers(buildBvh(source.scene.triangles)),
+    points: source.points,
+    frequencyHz: source.frequencyHz,
+    maxDepth: source.maxDepth,
+    diffraction: source.diffraction,
+  };
+}
+
 export async function generateDataset(source: DatasetSource, options: DatasetOptions): Promise<Dataset> {
   const positions: PositionOptions = { ...POSITION_DEFAULTS, ...options.positions, heightM: source.heightM };
   const key = datasetKey(source, positions);
@@ -137,14 +149,7 @@ export async function generateDataset(source: DatasetSource, options: DatasetOpt
     const pool = await createPool<TraceInit, TraceContext, TraceTask, TraceResult>(
       "dataset",
       new URL("./trace-job.js", import.meta.url),
-      {
-        scene: source.scene,
-        bvh: bvhBuffers(buildBvh(source.scene.triangles)),
-        points: source.points,
-        frequencyHz: source.frequencyHz,
-        maxDepth: source.maxDepth,
-        diffraction: source.diffraction,
-      },
+      traceInit(source),
       threads,
     );
     try {

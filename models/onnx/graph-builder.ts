@@ -1,5 +1,5 @@
 /**
- * Writing ONNX models with the generated ModelProto (../onnx/gen): a graph is built node by node, each
+ * Writing ONNX models with the generated ModelProto (../../twin/gen/onnx_pb.ts): a graph is built node by node, each
  * call naming its output, and weights go in as initializers (float32 raw data). What the model
  * computes is decided by the caller; this only spells it in ONNX.
  */

@@ -51,10 +51,13 @@ export function azimuthGap(a: number, b: number): number {
   return Math.min(turn, 2 * Math.PI - turn);
 }
 
+/** The `q` quantile of ascending `sorted` by nearest rank (NaN when empty). */
+const nearestRank = (sorted: ArrayLike<number>, q: number): number =>
+  sorted.length ? sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] : Number.NaN;
+
 function percentiles(values: number[]): Percentiles {
   const v = Float64Array.from(values).sort();
-  const rank = (q: number) => (v.length ? v[Math.max(0, Math.ceil(q * v.length) - 1)] : Number.NaN);
-  return { median: rank(0.5), p90: rank(0.9) };
+  return { median: nearestRank(v, 0.5), p90: nearestRank(v, 0.9) };
 }
 
 export function errorStats(errors: ArrayLike<number>): ErrorStats {
@@ -73,7 +76,7 @@ export function errorStats(errors: ArrayLike<number>): ErrorStats {
     count: n,
     rmseDb: Math.sqrt(sq / n),
     meanErrorDb: sum / n,
-    p95AbsErrorDb: abs[Math.max(0, Math.ceil(0.95 * n) - 1)], // nearest rank
+    p95AbsErrorDb: nearestRank(abs, 0.95),
   };
 }
 

@@ -20,8 +20,16 @@ export class RayCaster {
 
   /** The first surface along unit direction `dir` from `from`, within `maxDistance`. */
   firstHit(from: Vec3, dir: Vec3, maxDistance = Number.POSITIVE_INFINITY): SurfaceHit | null {
-    const h = this.scratch;
-    const found = closestHit(
+    return this.cast(from, dir, maxDistance) ? { distance: this.scratch.t, triangle: this.scratch.triangle } : null;
+  }
+
+  /** The distance to the first surface along `dir` within `maxDistance`, or -1: firstHit without allocating. */
+  firstHitDistance(from: Vec3, dir: Vec3, maxDistance = Number.POSITIVE_INFINITY): number {
+    return this.cast(from, dir, maxDistance) ? this.scratch.t : -1;
+  }
+
+  private cast(from: Vec3, dir: Vec3, maxDistance: number): boolean {
+    return closestHit(
       this.bvh,
       from[0],
       from[1],
@@ -31,9 +39,8 @@ export class RayCaster {
       dir[2],
       this.bvh.epsilon,
       maxDistance,
-      h,
+      this.scratch,
     );
-    return found ? { distance: h.t, triangle: h.triangle } : null;
   }
 
   /** True when nothing lies strictly between points `a` and `b`, triangles `ignoreA`, `ignoreB` apart. */

@@ -40,8 +40,16 @@ export class GeometryFeatures {
     this.count = geometryFeatureCount(sites.length);
   }
 
-  /** The features of (x, y, z) into `out` at `at`; the line of sight per site into `los` when given. */
-  compute(x: number, y: number, z: number, out: Float32Array | Float64Array, at = 0, los?: Uint8Array): void {
+  /** The features of (x, y, z) into `out` at `at`; the line of sight per site into `los` at `losAt` when given. */
+  compute(
+    x: number,
+    y: number,
+    z: number,
+    out: Float32Array | Float64Array,
+    at = 0,
+    los?: Uint8Array,
+    losAt = 0,
+  ): void {
     const from = this.from;
     from[0] = x;
     from[1] = y;
@@ -54,7 +62,7 @@ export class GeometryFeatures {
       const dz = sz - z;
       const d = Math.hypot(dx, dy, dz);
       const inSight = d > 0 && this.caster.visible(from, this.sites[s] as [number, number, number]);
-      if (los) los[s] = inSight ? 1 : 0;
+      if (los) los[losAt + s] = inSight ? 1 : 0;
       out[o++] = inSight ? 1 : 0;
       out[o++] = Math.log10(Math.max(d, 1)) - 2;
       let obstruction = 0;
@@ -63,19 +71,19 @@ export class GeometryFeatures {
         this.dir[0] = dx / d;
         this.dir[1] = dy / d;
         this.dir[2] = dz / d;
-        const hit = this.caster.firstHit(from, this.dir, d);
-        if (hit) {
-          obstruction = Math.log10(1 + hit.distance) / 2;
+        const hit = this.caster.firstHitDistance(from, this.dir, d);
+        if (hit >= 0) {
+          obstruction = Math.log10(1 + hit) / 2;
           // the obstacle's top: looking down just past the wall it was hit on
           const h = Math.hypot(dx, dy);
-          const along = (hit.distance * h) / d;
+          const along = (hit * h) / d;
           const ux = h > 0 ? dx / h : 0;
           const uy = h > 0 ? dy / h : 0;
           this.probe[0] = x + ux * (along + PROBE_INSIDE_M);
           this.probe[1] = y + uy * (along + PROBE_INSIDE_M);
-          const roof = this.caster.firstHit(this.probe, GeometryFeatures.DOWN, PROBE_TOP_M);
-          if (roof) {
-            const top = PROBE_TOP_M - roof.distance;
+          const roof = this.caster.firstHitDistance(this.probe, GeometryFeatures.DOWN, PROBE_TOP_M);
+          if (roof >= 0) {
+            const top = PROBE_TOP_M - roof;
             shadow = Math.atan2(top - z, Math.max(along, 0.1)) - Math.atan2(dz, Math.max(h, 0.1));
           }
         }
@@ -84,8 +92,8 @@ export class GeometryFeatures {
       out[o++] = shadow;
     }
     for (const dir of SCAN) {
-      const hit = this.caster.firstHit(from, dir, SCAN_RANGE_M);
-      out[o++] = (hit ? hit.distance : SCAN_RANGE_M) / SCAN_RANGE_M;
+      const hit = this.caster.firstHitDistance(from, dir, SCAN_RANGE_M);
+      out[o++] = (hit >= 0 ? hit : SCAN_RANGE_M) / SCAN_RANGE_M;
     }
   }
 }

@@ -4,5 +4,5 @@
  */
 export { GeometryFeatures, geometryFeatureCount, SCAN_DIRECTIONS, SCAN_RANGE_M, SITE_FEATURES } from "./geometry.js";
 export { readSurrogate, SurrogateFileError, type SurrogateModel, type SurrogateOutputs } from "./model-file.js";
-export { NetworkLayout, type NetworkSpec } from "./network.js";
-export { type Prediction, Surrogate } from "./surrogate.js";
+export { NetworkLayout, type NetworkSpec, PATH_FIELDS } from "./network.js";
+export { LOS_SAMPLES, type Prediction, Surrogate, type SurrogateOptions } from "./surrogate.js";

@@ -130,17 +130,6 @@ export class Surrogate {
     return this.model.outputs;
   }
 
-  /** Line of sight from each site to (x, y, z), into `out`. */
-  lineOfSight(
-    x: number,
-    y: number,
-    z: number,
-    out: Uint8Array = new Uint8Array(this.model.spec.sites.length),
-  ): Uint8Array {
-    this.geometry.compute(x, y, z, this.features, 0, out);
-    return out;
-  }
-
   /** The gains at one position (plain TypeScript), into `out` (one number per output). */
   gainsAt(
     x: number,
@@ -197,14 +186,7 @@ export class Surrogate {
     const S = this.model.spec.sites.length;
     const geometry = new Float32Array(n * K);
     for (let i = 0; i < n; i++) {
-      this.geometry.compute(
-        xyz[3 * i],
-        xyz[3 * i + 1],
-        xyz[3 * i + 2],
-        geometry,
-        i * K,
-        los?.subarray(i * S, (i + 1) * S),
-      );
+      this.geometry.compute(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], geometry, i * K, los, i * S);
     }
     const out = await this.session.run({
       position: new ort.Tensor("float32", xyz, [n, 3]),
