@@ -13,7 +13,7 @@
  */
 import type { E2apVersion } from "../../e2sm/index.js";
 import type { NodeInfo } from "../bus/contract.js";
-import { plmnDigits } from "../services/ran-name.js";
+import { plmnName, plmnOfRanName } from "../services/ran-name.js";
 import { FieldError } from "./errors.js";
 import { apiBase, callJson, type RestClientOptions } from "./http.js";
 
@@ -230,11 +230,7 @@ export function toNodeInfo(nb: NodebInfo, context: NodeInfoContext): NodeInfo {
 /** `MCC_MNC`, a 2-digit MNC with a leading 0, as in RAN names (`gnb_001_001_…`). */
 function plmnOf(nb: NodebInfo): string {
   const hex = squeeze(nb.globalNbId?.plmnId ?? "");
-  if (hex) {
-    const { mcc, mnc } = plmnDigits(Buffer.from(hex, "hex"));
-    return `${mcc}_${mnc.padStart(3, "0")}`;
-  }
-  return /_(\d{3})_(\d{3})_/.exec(nb.ranName)?.slice(1, 3).join("_") ?? "";
+  return hex ? plmnName(Buffer.from(hex, "hex")) : plmnOfRanName(nb.ranName);
 }
 
 // ---- the client ----

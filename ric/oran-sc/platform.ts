@@ -39,6 +39,7 @@ import {
   type SubscriptionSpec,
 } from "../sdk/platform.js";
 import type { Log } from "../services/e2-termination.js";
+import { plmnOfRanName } from "../services/ran-name.js";
 import { A1RmrEndpoint } from "./a1-rmr.js";
 import {
   AppmgrClient,
@@ -456,7 +457,7 @@ export class OranScPlatform implements RicPlatform {
     return (this.options.nodes ?? []).map((n) => ({
       id: n.id,
       e2ap: this.codec.version,
-      plmn: n.id.split("_").slice(1, 3).join("_"),
+      plmn: plmnOfRanName(n.id),
       // O-RAN SC keeps the definitions in R-NIB: "" unless configured; none is needed to subscribe
       ranFunctions: n.ranFunctions.map((f) => ({
         id: f.id,

@@ -13,6 +13,10 @@ type Deliver = (bytes: Uint8Array) => void;
 interface Shared {
   readonly receivers: Set<Deliver>;
   readonly handle: Promise<PlatformSubscription>;
+  /** The platform subscription's id, once it is set up. */
+  id?: string;
+  /** The RIC deleted it: the last member to leave has nothing to unsubscribe. */
+  gone?: boolean;
 }
 
 export class SharedSubscriptions {
@@ -36,6 +40,7 @@ export class SharedSubscriptions {
     let handle: PlatformSubscription;
     try {
       handle = await s.handle;
+      s.id = handle.id;
     } catch (e) {
       s.receivers.delete(deliver);
       if (this.byKey.get(key) === s) this.byKey.delete(key);
@@ -55,8 +60,23 @@ export class SharedSubscriptions {
         if (leave()) handle.release();
       },
       close: async () => {
-        if (leave()) await handle.close();
+        if (!leave()) return;
+        if (s.gone) handle.release();
+        else await handle.close();
       },
     };
+  }
+
+  /**
+   * The RIC deleted the platform subscription `id`: it is gone for every member, so the next
+   * subscribe for its request sets up a new one instead of joining it, and the members leaving it
+   * unsubscribe nothing at the RIC (where a new identical one may already be under way).
+   */
+  forget(spec: SubscriptionSpec, id: string): void {
+    const key = subscriptionKey(spec);
+    const s = this.byKey.get(key);
+    if (s?.id !== id) return;
+    s.gone = true;
+    this.byKey.delete(key);
   }
 }

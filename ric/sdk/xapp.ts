@@ -289,6 +289,9 @@ export class XApp {
   private lose(s: Subscription, reason: string, retryNow = true): void {
     if (s.state === "closed" || s.state === "failed") return;
     this.log("warn", "subscription-lost", { subscription: s.id, node: s.spec.node, reason });
+    // deleted at the RIC (not a node gone quiet): gone for the app's other subscriptions sharing it
+    // too, none of which may join it again
+    if (retryNow) this.shared.forget(s.spec, s.id);
     s.detach();
     if (retryNow && this.known.has(s.spec.node)) void this.establish(s);
     this.countSubscriptions();

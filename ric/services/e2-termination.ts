@@ -8,7 +8,7 @@ import { E2apCodec, type E2apVersion, type E2Message, e2setupResponse, isE2Codec
 import type { NodeInfo, RanFunctionInfo } from "../bus/contract.js";
 import { b64 } from "../bus/contract.js";
 import type { E2Link } from "../transports/link.js";
-import { ranName } from "./ran-name.js";
+import { ranIdentity } from "./ran-name.js";
 
 export interface E2TerminationEvents {
   nodeUp(node: NodeInfo): void;
@@ -103,8 +103,9 @@ export class E2Termination {
 
   private setup(link: E2Link, codec: E2apCodec, msg: E2Message, previous: Node | undefined): Node {
     let id: string;
+    let plmn: string;
     try {
-      id = ranName(msg.ies.GlobalE2node_ID);
+      ({ name: id, plmn } = ranIdentity(msg.ies.GlobalE2node_ID));
     } catch (e) {
       this.log("warn", "e2-setup-refused", { peer: link.peer, error: (e as Error).message });
       link.close();
@@ -114,7 +115,7 @@ export class E2Termination {
     const info: NodeInfo = {
       id,
       e2ap: this.options.version,
-      plmn: id.split("_").slice(1, 3).join("_"),
+      plmn,
       ranFunctions: functions,
       peer: link.peer,
       connectedAt: new Date().toISOString(),

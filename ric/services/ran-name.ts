@@ -46,6 +46,22 @@ const first = (choice: unknown): [string, any] | [] => Object.entries(choice ?? 
  * CU-UP id alone is `gnbc_..._<id>`, with a DU id alone `gnbd_..._<id>` (with both, plainly `gnb_`).
  */
 export function ranName(nodeId: any): string {
+  return ranIdentity(nodeId).name;
+}
+
+/** `MCC_MNC` of a 3-byte PLMN identity as RAN names print it: a 2-digit MNC with a leading 0. */
+export function plmnName(plmn: Uint8Array): string {
+  const { mcc, mnc } = plmnDigits(plmn);
+  return `${mcc}_${mnc.padStart(3, "0")}`;
+}
+
+/** The `MCC_MNC` inside a RAN name (whatever its prefix), or "" when it holds none. */
+export function plmnOfRanName(name: string): string {
+  return /_(\d{3})_(\d{3})_/.exec(name)?.slice(1, 3).join("_") ?? "";
+}
+
+/** The RAN name of a GlobalE2node-ID value and its PLMN (`MCC_MNC`, as in the name). */
+export function ranIdentity(nodeId: any): { name: string; plmn: string } {
   const [kind, node] = first(nodeId);
   let prefix: string | undefined;
   let plmn: Uint8Array | undefined;
@@ -75,6 +91,6 @@ export function ranName(nodeId: any): string {
   }
   if (!prefix || !plmn || !id?.bits)
     throw new TypeError(`GlobalE2node-ID (${kind ?? "empty"}) without PLMN and node id`);
-  const { mcc, mnc } = plmnDigits(plmn);
-  return `${prefix}_${mcc}_${mnc.length === 2 ? `0${mnc}` : mnc}_${hexOfBits(id)}${suffix}`;
+  const plmnText = plmnName(plmn);
+  return { name: `${prefix}_${plmnText}_${hexOfBits(id)}${suffix}`, plmn: plmnText };
 }

@@ -193,6 +193,40 @@ describe("subscriptions kept up", () => {
     expect(got.slice(before).map((i) => i.sn)).toEqual([0, 1]);
     expect(emb.ric.stats().strayIndications).toBeGreaterThan(0);
   });
+
+  it("when the node resets under two identical subscriptions: both move to one new E2 subscription", async () => {
+    const link = attach(emb.ric);
+    await until("west set up", () => emb.ric.stats().nodes === 1);
+    const { got, sub } = await startApp();
+    const twin: Indication[] = [];
+    const other = await app!.subscribe({
+      node: WEST,
+      ranFunction: "kpm",
+      eventTrigger: kpm.trigger(100),
+      actions: [{ id: 1, definition: kpm.nodeAction(["RRC.ConnMean"], 100) }],
+      onIndication: (i) => twin.push(i),
+    });
+    expect(other.id).toBe(sub.id); // one platform subscription for both
+    link.send(
+      new E2apCodec({ version: 3 }).encode({
+        procedure: "Reset",
+        kind: "initiatingMessage",
+        ies: { TransactionID: 6, Cause: { misc: "om-intervention" } },
+      }),
+    );
+    // a new E2 subscription for both (joining the deleted one would send none)
+    await until(
+      "a second E2 subscription at the gNB",
+      () => agent().stats.byType["RICsubscription/initiatingMessage"] === 2,
+    );
+    await until("both active again", () => sub.state === "active" && other.state === "active");
+    expect(other.id).toBe(sub.id);
+    const [a, b] = [got.length, twin.length];
+    await sim.steps(10);
+    // both hear the new E2 subscription (joining the deleted one would have left them deaf)
+    expect(got.length - a).toBe(2);
+    expect(twin.length - b).toBe(2);
+  });
 });
 
 /** A bus that can be cut: afterwards what its user publishes goes nowhere and nothing reaches it. */

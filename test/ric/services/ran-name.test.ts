@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { bitString, gnbNodeId, hexBytes } from "../../../e2sm/index.js";
-import { plmnDigits, ranName } from "../../../ric/services/ran-name.js";
+import { plmnDigits, plmnOfRanName, ranIdentity, ranName } from "../../../ric/services/ran-name.js";
 
 describe("plmnDigits", () => {
   it("reads the test PLMN 00f110 as MCC 001, MNC 01 (F fills a 2-digit MNC)", () => {
@@ -93,5 +93,26 @@ describe("ranName of the other node kinds, as e2term builds them (BuildRunName.h
     expect(() => ranName({ eNB: { "global-eNB-ID": { "pLMN-Identity": plmn, "eNB-ID": {} } } })).toThrow(
       /\(eNB\) without PLMN and node id/,
     );
+  });
+});
+
+describe("the PLMN of a RAN name", () => {
+  const plmn = hexBytes("130014"); // MCC 310, MNC 410
+
+  it("comes with the name for every node kind, whatever the prefix", () => {
+    const enGnb = {
+      "en-gNB": { "global-en-gNB-ID": { "pLMN-Identity": plmn, "gNB-ID": { "gNB-ID": bitString(1, 32) } } },
+    };
+    const ngEnb = {
+      "ng-eNB": { "global-ng-eNB-ID": { "plmn-id": plmn, "enb-id": { "enb-ID-macro": bitString(1, 20) } } },
+    };
+    const gnb = gnbNodeId({ plmn: "130014", gnbId: 1, gnbIdBits: 32 });
+    for (const id of [enGnb, ngEnb, gnb]) {
+      const { name, plmn: text } = ranIdentity(id);
+      expect(text).toBe("310_410");
+      expect(name).toBe(ranName(id));
+      expect(plmnOfRanName(name)).toBe("310_410");
+    }
+    expect(plmnOfRanName("no-plmn-here")).toBe("");
   });
 });
