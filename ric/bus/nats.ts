@@ -67,7 +67,7 @@ export class NatsBus implements Bus {
     try {
       this.nc.publish(subject, data, { reply: opts.reply, headers: toNats(opts.headers) });
     } catch (e) {
-      throw mapError(e, subject);
+      throw mapError(e);
     }
   }
 
@@ -117,9 +117,9 @@ function fromNats(h: MsgHdrs | undefined): Headers | undefined {
   return out;
 }
 
-function mapError(e: unknown, subject: string): Error {
-  const code = (e as NatsError).code;
-  if (code === ErrorCode.NoResponders) return new BusError("no-responders", `no responders on ${subject}`);
-  if (code === ErrorCode.ConnectionClosed) return new BusError("closed", "the NATS connection is closed");
+/** A publish's failure in the bus's terms (no responders come as a reply header: see requests). */
+function mapError(e: unknown): Error {
+  if ((e as NatsError).code === ErrorCode.ConnectionClosed)
+    return new BusError("closed", "the NATS connection is closed");
   return e as Error;
 }

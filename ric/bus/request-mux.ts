@@ -74,9 +74,4 @@ export class RequestMux {
     }
     this.pending.clear();
   }
-
-  /** Requests waiting for an answer. */
-  get size(): number {
-    return this.pending.size;
-  }
 }

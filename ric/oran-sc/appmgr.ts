@@ -6,7 +6,7 @@
  */
 import { Router } from "express";
 import { FieldError } from "./errors.js";
-import { callJson } from "./http.js";
+import { apiBase, callJson, type RestClientOptions } from "./http.js";
 
 export const DEFAULT_APPMGR_URL = "http://service-ricplt-appmgr-http.ricplt:8080/ric/v1";
 /** The namespace appmgr assumes for every xApp (it writes it into the RMR endpoint it records). */
@@ -162,17 +162,14 @@ export function registerRequest(input: {
   };
 }
 
-export interface AppmgrClientOptions {
-  /** appmgr's API base, `…/ric/v1` (default: the platform's service). */
-  readonly baseUrl?: string;
-  readonly timeoutMs?: number;
-}
+/** appmgr's API base (baseUrl), `…/ric/v1` (default: the platform's service). */
+export type AppmgrClientOptions = RestClientOptions;
 
 export class AppmgrClient {
   private readonly baseUrl: string;
 
   constructor(private readonly options: AppmgrClientOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? DEFAULT_APPMGR_URL).replace(/\/+$/, "");
+    this.baseUrl = apiBase(options, DEFAULT_APPMGR_URL);
   }
 
   /** POST /register, answered 201. Frameworks retry until it takes; so should the caller. */

@@ -6,7 +6,7 @@
  */
 import { type XappNaming, xappEndpoints } from "./appmgr.js";
 import { FieldError, RicHttpError } from "./errors.js";
-import { callJson } from "./http.js";
+import { apiBase, callJson, type RestClientOptions } from "./http.js";
 import type { SubscriptionNotifications, SubscriptionOutcome } from "./submgr-notifications.js";
 
 /** submgr's REST server as the frameworks reach it (pod port 8088; the 3800 service is headless). */
@@ -194,17 +194,14 @@ export function subscriptionParams(r: SubscriptionRequest): SubscriptionParams {
 
 // ---- the client ----
 
-export interface SubmgrClientOptions {
-  /** submgr's API base, `…/ric/v1` (default: the platform's service). */
-  readonly baseUrl?: string;
-  readonly timeoutMs?: number;
-}
+/** submgr's API base (baseUrl), `…/ric/v1` (default: the platform's service). */
+export type SubmgrClientOptions = RestClientOptions;
 
 export class SubmgrClient {
   private readonly baseUrl: string;
 
   constructor(private readonly options: SubmgrClientOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? DEFAULT_SUBMGR_URL).replace(/\/+$/, "");
+    this.baseUrl = apiBase(options, DEFAULT_SUBMGR_URL);
   }
 
   /** POST /subscriptions, answered 201 with the subscription's id (its instances come by notification). */

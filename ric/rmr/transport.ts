@@ -10,7 +10,7 @@
 
 import { createServer, type Server, type Socket, connect as tcpConnect } from "node:net";
 import { sameBytes } from "../../e2sm/index.js";
-import { CoalescingWriter } from "../transports/coalescing-writer.js";
+import { CoalescingWriter, DEFAULT_MAX_QUEUED_BYTES, WriteQueueFull } from "../transports/coalescing-writer.js";
 import {
   FLAG_CALL,
   type FrameContent,
@@ -59,7 +59,6 @@ export class RmrError extends Error {
 
 const EMPTY_XID = new Uint8Array(32);
 const EMPTY = new Uint8Array(0);
-const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 
 export class RmrTransport {
   readonly port: number;
@@ -113,12 +112,21 @@ export class RmrTransport {
   async send(m: Outgoing): Promise<string[]> {
     const to = this.options.routes.endpoints(m.mtype, m.subId ?? NO_SUB_ID, m.meid ?? "");
     let dialling: Promise<void>[] | undefined;
+    let refused: unknown;
     for (const endpoint of to) {
       const socket = this.connected.get(endpoint);
-      if (socket) this.put(socket, endpoint, m, 0, 0, EMPTY);
-      else (dialling ??= []).push(this.sendTo(endpoint, m));
+      try {
+        if (socket) this.put(socket, endpoint, m, 0, 0, EMPTY);
+        else (dialling ??= []).push(this.sendTo(endpoint, m));
+      } catch (e) {
+        refused ??= e; // the other groups still get their copy, and every dial is awaited
+      }
     }
-    if (dialling) await Promise.all(dialling);
+    if (dialling) {
+      const settled = await Promise.allSettled(dialling);
+      for (const r of settled) if (r.status === "rejected") refused ??= r.reason;
+    }
+    if (refused !== undefined) throw refused;
     return to;
   }
 
@@ -217,8 +225,8 @@ export class RmrTransport {
     try {
       writer.append(FrameWriter.size(frame), (out, at) => this.frames.write(frame, out, at));
     } catch (e) {
-      if (e instanceof RangeError) throw e;
-      throw new RmrError(`cannot send mtype ${m.mtype} to ${endpoint}: ${(e as Error).message}`);
+      if (!(e instanceof WriteQueueFull)) throw e;
+      throw new RmrError(`cannot send mtype ${m.mtype} to ${endpoint}: ${e.message}`);
     }
   }
 

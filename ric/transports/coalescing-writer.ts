@@ -9,6 +9,8 @@
 import type { Socket } from "node:net";
 
 const SLAB_BYTES = 64 * 1024;
+/** How much may wait to be sent for one connection before appends are refused (default). */
+export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 
 export class WriteQueueFull extends Error {
   override readonly name = "WriteQueueFull";
@@ -16,6 +18,8 @@ export class WriteQueueFull extends Error {
 
 export class CoalescingWriter {
   private slab = Buffer.allocUnsafe(SLAB_BYTES);
+  /** The slab's part not yet handed to the socket: [start, used); before it, the socket's. */
+  private start = 0;
   private used = 0;
   private scheduled = false;
 
@@ -27,7 +31,7 @@ export class CoalescingWriter {
 
   /** Bytes waiting: in the slab and not yet taken by the kernel. */
   get queued(): number {
-    return this.used + this.socket.writableLength;
+    return this.used - this.start + this.socket.writableLength;
   }
 
   /**
@@ -40,7 +44,10 @@ export class CoalescingWriter {
     }
     if (this.used + n > this.slab.length) {
       this.flush();
-      if (n > this.slab.length) this.slab = Buffer.allocUnsafe(n);
+      // the rest of the slab is too small: a fresh one (the old one's bytes are the socket's)
+      this.slab = Buffer.allocUnsafe(Math.max(SLAB_BYTES, n));
+      this.start = 0;
+      this.used = 0;
     }
     fill(this.slab, this.used);
     this.used += n;
@@ -53,11 +60,10 @@ export class CoalescingWriter {
   /** Hands what is in the slab to the socket now. */
   flush(): void {
     this.scheduled = false;
-    if (this.used === 0 || this.socket.destroyed) return;
-    const out = this.slab.subarray(0, this.used);
-    // the written part belongs to the socket now: go on in a fresh slab
-    this.slab = Buffer.allocUnsafe(SLAB_BYTES);
-    this.used = 0;
+    if (this.used === this.start || this.socket.destroyed) return;
+    const out = this.slab.subarray(this.start, this.used);
+    // the written part belongs to the socket now: go on after it, in the rest of the slab
+    this.start = this.used;
     this.socket.write(out);
   }
 }

@@ -4,6 +4,7 @@
  * that stops reading is disconnected before our send queue outgrows `maxQueuedBytes`.
  */
 import { createServer, type Server, type Socket, connect as tcpConnect } from "node:net";
+import { DEFAULT_MAX_QUEUED_BYTES } from "./coalescing-writer.js";
 import { DEFAULT_MAX_FRAME_BYTES, FrameReader, FramingError, frame } from "./framing.js";
 import { BaseLink, type E2Link } from "./link.js";
 
@@ -13,8 +14,6 @@ export interface TcpLinkOptions {
   /** How much may wait in the socket's send queue before the peer is deemed stuck (default 64 MiB). */
   readonly maxQueuedBytes?: number;
 }
-
-const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 
 class TcpLink extends BaseLink {
   readonly peer: string;
