@@ -28,7 +28,8 @@ export class InProcessBus implements Bus {
 
   publish(subject: string, data: Uint8Array, opts: { reply?: string; headers?: Headers } = {}): void {
     if (this.closed) throw new BusError("closed", "the bus is closed");
-    // an answer to one of our requests goes straight to it
+    // an answer to one of our requests goes straight to it, synchronously (where NATS routes it
+    // through a wildcard subscription): a subscriber to the inbox subjects does not see answers here
     if (subject.startsWith(this.inboxPrefix))
       return this.requests.answer(subject, { subject, data, headers: opts.headers });
     const to = this.route(subject);
