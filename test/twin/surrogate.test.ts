@@ -282,4 +282,25 @@ describe("geometry features", () => {
     expect(out[6]).toBe(0); // no obstruction, no shadow in sight
     expect(out[7]).toBe(0);
   });
+
+  it("scan the walls at any height, the first heights through level grids and the rest through the BVH alike", () => {
+    const caster = new RayCaster(buildBvh(SCENE.triangles));
+    const g = new GeometryFeatures(caster, SPEC.sites);
+    const out = new Float64Array(g.count);
+    // more heights than get a grid, each asked twice
+    for (const z of [1.5, 2, 3, 4, 5, 6, 1.5, 2, 3, 4, 5, 6]) {
+      for (const [x, y] of [
+        [15, 0],
+        [-13, 4],
+        [3, -17],
+      ]) {
+        g.compute(x, y, z, out);
+        for (let k = 0; k < 8; k++) {
+          const a = (2 * Math.PI * k) / 8;
+          const hit = caster.firstHitDistance([x, y, z], [Math.cos(a), Math.sin(a), 0], 40);
+          expect(out[8 + k]).toBe((hit >= 0 ? hit : 40) / 40);
+        }
+      }
+    }
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * The twin's bounding volume hierarchy: `buildBvh` over a scene's flat triangle array, `closestHit` and
- * `occluded` ray queries, and the buffers to share it with worker threads.
+ * `occluded` ray queries (and `LevelGrid`, `ColumnGrid` for horizontal and vertical rays), and the buffers to share it with worker threads.
  */
 export {
   type BuildBvhOptions,
@@ -10,6 +10,7 @@ export {
   MAX_BVH_DEPTH,
 } from "./build.js";
 export { type Bvh, type BvhBuffers, bvhBuffers, bvhFromShared } from "./bvh.js";
+export { ColumnGrid, LevelGrid } from "./plan-grid.js";
 export {
   closestHit,
   countTraversal,

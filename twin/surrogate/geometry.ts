@@ -6,6 +6,7 @@
  * position: the distance to the nearest wall in eight horizontal directions (street width and
  * orientation, openness). Computed in TypeScript for training and queries alike.
  */
+import { ColumnGrid, LevelGrid } from "../bvh/index.js";
 import type { RayCaster } from "../paths/ray-caster.js";
 
 /** Horizontal directions of the local scan. */
@@ -21,6 +22,9 @@ const PROBE_INSIDE_M = 0.5;
 
 export const geometryFeatureCount = (sites: number): number => SITE_FEATURES * sites + SCAN_DIRECTIONS;
 
+/** Heights whose horizontal scans go through a LevelGrid (built on first use); others through the BVH. */
+const MAX_LEVEL_GRIDS = 4;
+
 const SCAN = Array.from({ length: SCAN_DIRECTIONS }, (_, k) => {
   const a = (2 * Math.PI * k) / SCAN_DIRECTIONS;
   return [Math.cos(a), Math.sin(a), 0] as [number, number, number];
@@ -30,14 +34,15 @@ export class GeometryFeatures {
   readonly count: number;
   private readonly from: [number, number, number] = [0, 0, 0];
   private readonly dir: [number, number, number] = [0, 0, 0];
-  private readonly probe: [number, number, number] = [0, 0, PROBE_TOP_M];
-  private static readonly DOWN: [number, number, number] = [0, 0, -1];
+  private readonly levels: LevelGrid[] = [];
+  private readonly columns: ColumnGrid;
 
   constructor(
     private readonly caster: RayCaster,
     readonly sites: readonly (readonly [number, number, number])[],
   ) {
     this.count = geometryFeatureCount(sites.length);
+    this.columns = new ColumnGrid(caster.bvh);
   }
 
   /** The features of (x, y, z) into `out` at `at`; the line of sight per site into `los` at `losAt` when given. */
@@ -61,39 +66,54 @@ export class GeometryFeatures {
       const dy = sy - y;
       const dz = sz - z;
       const d = Math.hypot(dx, dy, dz);
-      const inSight = d > 0 && this.caster.visible(from, this.sites[s] as [number, number, number]);
+      // one cast answers both the line of sight and the obstruction: the first surface between the
+      // position and the site, the ends trimmed by the BVH's epsilon as RayCaster.visible trims them
+      let hit = -1;
+      if (d > 0) {
+        this.dir[0] = dx / d;
+        this.dir[1] = dy / d;
+        this.dir[2] = dz / d;
+        hit = this.caster.firstHitDistance(from, this.dir, d - this.caster.bvh.epsilon);
+      }
+      const inSight = d > 0 && hit < 0;
       if (los) los[losAt + s] = inSight ? 1 : 0;
       out[o++] = inSight ? 1 : 0;
       out[o++] = Math.log10(Math.max(d, 1)) - 2;
       let obstruction = 0;
       let shadow = 0;
-      if (!inSight && d > 0) {
-        this.dir[0] = dx / d;
-        this.dir[1] = dy / d;
-        this.dir[2] = dz / d;
-        const hit = this.caster.firstHitDistance(from, this.dir, d);
-        if (hit >= 0) {
-          obstruction = Math.log10(1 + hit) / 2;
-          // the obstacle's top: looking down just past the wall it was hit on
-          const h = Math.hypot(dx, dy);
-          const along = (hit * h) / d;
-          const ux = h > 0 ? dx / h : 0;
-          const uy = h > 0 ? dy / h : 0;
-          this.probe[0] = x + ux * (along + PROBE_INSIDE_M);
-          this.probe[1] = y + uy * (along + PROBE_INSIDE_M);
-          const roof = this.caster.firstHitDistance(this.probe, GeometryFeatures.DOWN, PROBE_TOP_M);
-          if (roof >= 0) {
-            const top = PROBE_TOP_M - roof;
-            shadow = Math.atan2(top - z, Math.max(along, 0.1)) - Math.atan2(dz, Math.max(h, 0.1));
-          }
+      if (hit >= 0) {
+        obstruction = Math.log10(1 + hit) / 2;
+        // the obstacle's top: looking down just past the wall it was hit on
+        const h = Math.hypot(dx, dy);
+        const along = (hit * h) / d;
+        const ux = h > 0 ? dx / h : 0;
+        const uy = h > 0 ? dy / h : 0;
+        const px = x + ux * (along + PROBE_INSIDE_M);
+        const py = y + uy * (along + PROBE_INSIDE_M);
+        const roof = this.columns.firstHitDistance(px, py, PROBE_TOP_M, false, PROBE_TOP_M);
+        if (roof >= 0) {
+          const top = PROBE_TOP_M - roof;
+          shadow = Math.atan2(top - z, Math.max(along, 0.1)) - Math.atan2(dz, Math.max(h, 0.1));
         }
       }
       out[o++] = obstruction;
       out[o++] = shadow;
     }
+    const level = this.levelAt(z);
     for (const dir of SCAN) {
-      const hit = this.caster.firstHitDistance(from, dir, SCAN_RANGE_M);
+      const hit = level
+        ? level.firstHitDistance(x, y, dir[0], dir[1], SCAN_RANGE_M)
+        : this.caster.firstHitDistance(from, dir, SCAN_RANGE_M);
       out[o++] = (hit >= 0 ? hit : SCAN_RANGE_M) / SCAN_RANGE_M;
     }
+  }
+
+  /** The level grid of height z: the ones already built, a new one while there is room, else none. */
+  private levelAt(z: number): LevelGrid | undefined {
+    for (const level of this.levels) if (level.z === z) return level;
+    if (this.levels.length === MAX_LEVEL_GRIDS) return undefined;
+    const level = new LevelGrid(this.caster.bvh, z);
+    this.levels.push(level);
+    return level;
   }
 }
