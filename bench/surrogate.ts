@@ -6,9 +6,10 @@
  *   npx tsx bench/surrogate.ts [--scenario urban-district] [--model FILE] [--runs 5] [--batch 1024]
  *
  * Rows: batched through onnxruntime (network only: positions and geometry features given; and with
- * the geometry ray cast, as Surrogate.gainsBatch does); one position in plain TypeScript (gainsAt,
- * geometry included) and through onnxruntime; the tracer on the same positions, as the dataset
- * traces them (path solver, beam powers, strongest paths). Median of --runs; progress on stderr.
+ * the geometry ray cast, as Surrogate.gainsBatch does); one position in process (gainsAt, geometry
+ * included; predictOne, the full answer, without and with the line-of-sight probability's ring) and
+ * through onnxruntime; the tracer on the same positions, as the dataset traces them (path solver, beam
+ * powers, strongest paths). Median of --runs; progress on stderr.
  */
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -20,7 +21,7 @@ import { createContext, runTask } from "../models/dataset/trace-job.js";
 import { loadScenario } from "../sim/scenario/load.js";
 import { nominalScene } from "../sim/world/scene.js";
 import { sceneBounds, seededRandom } from "../twin/scene/index.js";
-import { Surrogate } from "../twin/surrogate/surrogate.js";
+import { LOS_SAMPLES, Surrogate } from "../twin/surrogate/surrogate.js";
 import { median } from "./median.js";
 
 const { values } = parseArgs({
@@ -36,6 +37,8 @@ const BATCH = Number(values.batch);
 const scenario = loadScenario(values.scenario!);
 const scene = await nominalScene(scenario.scene);
 const surrogate = await Surrogate.load(values.model ?? join(defaultModelDir(scenario.name), "model.onnx"), scene);
+/** The same model answering the line-of-sight probability at radius 0: the position's own sight only. */
+const sightOnly = await Surrogate.fromModel(surrogate.model, scene, { losRadiusM: 0 });
 const G = surrogate.model.spec.outputs;
 const K = surrogate.model.spec.geometry;
 const b = sceneBounds(scene)!;
@@ -76,18 +79,33 @@ async function batchWithLos(): Promise<number> {
   return (calls * BATCH * G * 1000) / (performance.now() - t);
 }
 
-/** Per-call latencies of `f` over `n` positions, µs: [p50, p99]. */
-async function single(n: number, f: (x: number, y: number, z: number) => unknown): Promise<[number, number]> {
+/** Per-call latencies over `n` positions, µs: [p50, p99]; `call` times one call of position i. */
+async function latencies(
+  n: number,
+  call: (i: number, xyz: Float32Array) => Promise<number> | number,
+): Promise<[number, number]> {
   const xyz = positions(n);
   const lat = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await f(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
-    lat[i] = (performance.now() - t) * 1000;
-  }
+  for (let i = 0; i < n; i++) lat[i] = await call(i, xyz);
   lat.sort();
   return [lat[Math.floor(0.5 * n)], lat[Math.floor(0.99 * n)]];
 }
+
+/** A synchronous call's latencies (not awaited: an await alone costs a microtask turn, about a µs). */
+const single = (n: number, f: (x: number, y: number, z: number) => unknown) =>
+  latencies(n, (i, xyz) => {
+    const t = performance.now();
+    f(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
+    return (performance.now() - t) * 1000;
+  });
+
+/** An asynchronous call's latencies, awaited. */
+const singleAsync = (n: number, f: (x: number, y: number, z: number) => Promise<unknown>) =>
+  latencies(n, async (i, xyz) => {
+    const t = performance.now();
+    await f(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
+    return (performance.now() - t) * 1000;
+  });
 
 const out = new Float32Array(G);
 const oneGeometry = new Float32Array(K);
@@ -117,7 +135,13 @@ for (let r = 0; r < RUNS; r++) {
   const [p50, p99] = await single(20_000, (x, y, z) => surrogate.gainsAt(x, y, z, out));
   add("ts-p50", p50);
   add("ts-p99", p99);
-  const [o50, o99] = await single(5_000, onnxOne);
+  const [f50, f99] = await single(20_000, (x, y, z) => sightOnly.predictOne(x, y, z));
+  add("full-p50", f50);
+  add("full-p99", f99);
+  const [r50, r99] = await single(10_000, (x, y, z) => surrogate.predictOne(x, y, z));
+  add("ring-p50", r50);
+  add("ring-p99", r99);
+  const [o50, o99] = await singleAsync(5_000, onnxOne);
   add("ort-p50", o50);
   add("ort-p99", o99);
   add("tracer", tracer());
@@ -140,6 +164,12 @@ console.log(
   `| one position, TypeScript (gainsAt, geometry included) | p50 ${m("ts-p50").toFixed(2)} µs, p99 ${m("ts-p99").toFixed(2)} µs | p50 <= 10 µs |`,
 );
 console.log(
+  `| one position, TypeScript, fully answered (predictOne: + best beams and cell, paths, line of sight) | p50 ${m("full-p50").toFixed(2)} µs, p99 ${m("full-p99").toFixed(2)} µs | - |`,
+);
+console.log(
+  `| the same with the line-of-sight probability over a ${surrogate.losRadiusM} m ring (${LOS_SAMPLES} more points, each cast to every site) | p50 ${m("ring-p50").toFixed(2)} µs, p99 ${m("ring-p99").toFixed(2)} µs | - |`,
+);
+console.log(
   `| one position, onnxruntime call | p50 ${m("ort-p50").toFixed(2)} µs, p99 ${m("ort-p99").toFixed(2)} µs | - |`,
 );
 console.log(`| the tracer, same positions (paths + beam powers, all cells) | ${n(m("tracer"))} gains/s | - |`);
@@ -147,4 +177,5 @@ console.log(
   `\nspeed-up over the tracer: ${n(m("batch-los") / m("tracer"))}x batched, ${n(((1e6 / m("ts-p50")) * G) / m("tracer"))}x one position at a time`,
 );
 await surrogate.close();
+await sightOnly.close();
 await session.release();

@@ -3,7 +3,7 @@
  * interpolated, one table per level: capacity in memory, not in arithmetic), the position's geometry
  * features (geometry.ts: what the twin's scene says of it), and a small MLP decoding them into every
  * (transmit point, beam) gain in dB. A query costs a few hundred table reads and one small MLP, so one
- * position is answered in microseconds in plain TypeScript; the same computation exports to ONNX.
+ * position is answered in microseconds in process (simd-decoder.ts); the same computation exports to ONNX.
  *
  * Parameters live in one Float32Array (what ONNX stores); views name the parts.
  */
@@ -203,65 +203,6 @@ export function decode(
     a = out;
   }
   return a;
-}
-
-/**
- * The MLP for answering one position at a time, faster than `decode` (measured 35 against 54 µs for
- * urban-district's 68-128-128-72): past the first layer, each input is a ReLU output, about half of
- * them zero, so the weights are kept column by column and a zero input skips its whole column. The
- * first layer (grid features and geometry, rarely zero) keeps the row-wise dot products. Gives what
- * `decode` gives, summed in another order.
- */
-export class QueryDecoder {
-  /** Per layer past the first: weights column-major (inputs x outputs). */
-  private readonly columns: Float32Array[];
-  private readonly acts: Float64Array[];
-
-  constructor(
-    private readonly layout: NetworkLayout,
-    private readonly params: Float32Array,
-  ) {
-    this.columns = layout.layers.map((l, k) => {
-      if (k === 0) return new Float32Array(0);
-      const t = new Float32Array(l.inputs * l.outputs);
-      for (let r = 0; r < l.outputs; r++) {
-        for (let c = 0; c < l.inputs; c++) t[c * l.outputs + r] = params[l.w + r * l.inputs + c];
-      }
-      return t;
-    });
-    this.acts = layout.layers.map((l) => new Float64Array(l.outputs));
-  }
-
-  /** The last layer's first `lastOutputs` outputs (all by default) from an input vector. */
-  decode(input: Float64Array, lastOutputs = Number.POSITIVE_INFINITY): Float64Array {
-    const { layers } = this.layout;
-    const p = this.params;
-    const last = layers.length - 1;
-    let a = decode(this.layout, p, input, this.acts, lastOutputs, 1);
-    for (let k = 1; k <= last; k++) {
-      const { inputs, outputs, b } = layers[k];
-      const out = this.acts[k];
-      const t = this.columns[k];
-      const rows = k < last ? outputs : Math.min(outputs, lastOutputs);
-      for (let r = 0; r < rows; r++) out[r] = p[b + r];
-      for (let c = 0; c < inputs; c++) {
-        const x = a[c];
-        if (x === 0) continue;
-        const col = c * outputs;
-        let r = 0;
-        for (; r + 3 < rows; r += 4) {
-          out[r] += t[col + r] * x;
-          out[r + 1] += t[col + r + 1] * x;
-          out[r + 2] += t[col + r + 2] * x;
-          out[r + 3] += t[col + r + 3] * x;
-        }
-        for (; r < rows; r++) out[r] += t[col + r] * x;
-      }
-      if (k < last) for (let r = 0; r < rows; r++) if (out[r] < 0) out[r] = 0;
-      a = out;
-    }
-    return a;
-  }
 }
 
 /**

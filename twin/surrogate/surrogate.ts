@@ -2,7 +2,7 @@
  * The twin's fast answer: a trained surrogate of the ray tracer (model-file.ts) predicting every
  * (cell, beam) gain at UE positions, with the best beam of each cell, the best cell, and the line of
  * sight to each site (ray cast in the twin's own scene: the network's geometry features, geometry.ts). Batches go through
- * onnxruntime; a single position is answered in plain TypeScript, which beats the binding's per-call
+ * onnxruntime; a single position is answered in process (the MLP in WebAssembly SIMD), which beats the binding's per-call
  * overhead.
  */
 import { readFileSync } from "node:fs";
@@ -12,7 +12,8 @@ import { RayCaster } from "../paths/ray-caster.js";
 import { type Scene, sceneHash } from "../scene/index.js";
 import { GeometryFeatures } from "./geometry.js";
 import { readSurrogate, SurrogateFileError, type SurrogateModel } from "./model-file.js";
-import { encodeInput, NetworkLayout, PATH_FIELDS, PATH_OUTPUT_FIELDS, type PathHead, QueryDecoder } from "./network.js";
+import { encodeInput, NetworkLayout, PATH_FIELDS, PATH_OUTPUT_FIELDS, type PathHead } from "./network.js";
+import { SimdDecoder } from "./simd-decoder.js";
 
 export interface Prediction {
   /** Per cell (the model's outputs order) and beam, dB. */
@@ -55,7 +56,7 @@ export interface SurrogateOptions {
 export class Surrogate {
   readonly layout: NetworkLayout;
   private readonly input: Float64Array;
-  private readonly query: QueryDecoder;
+  private readonly query: SimdDecoder;
   private readonly losScratch: Uint8Array;
   private readonly geometry: GeometryFeatures;
   private readonly features: Float64Array;
@@ -87,7 +88,7 @@ export class Surrogate {
     this.features = new Float64Array(this.geometry.count);
     this.layout = new NetworkLayout(model.spec);
     this.input = new Float64Array(this.layout.inputs);
-    this.query = new QueryDecoder(this.layout, model.params);
+    this.query = new SimdDecoder(this.layout, model.params);
     this.losScratch = new Uint8Array(model.spec.sites.length);
     this.pathsPerCell = model.spec.paths?.perPoint ?? 0;
     this.floors = model.outputs.map((o) => o.floorDb ?? Number.NEGATIVE_INFINITY);
@@ -130,7 +131,7 @@ export class Surrogate {
     return this.model.outputs;
   }
 
-  /** The gains at one position (plain TypeScript), into `out` (one number per output). */
+  /** The gains at one position (in process), into `out` (one number per output). */
   gainsAt(
     x: number,
     y: number,
@@ -142,7 +143,7 @@ export class Surrogate {
   }
 
   /** The network at one position: the gains into `out`; returns the last layer's first `outputs`. */
-  private forward(x: number, y: number, z: number, out: Float32Array, outputs: number): Float64Array {
+  private forward(x: number, y: number, z: number, out: Float32Array, outputs: number): Float32Array {
     const { spec } = this.model;
     this.geometry.compute(x, y, z, this.features, 0, this.losScratch);
     encodeInput(this.layout, this.model.params, x, y, this.features, this.input);
@@ -151,7 +152,7 @@ export class Surrogate {
     return h;
   }
 
-  /** One position, fully answered (plain TypeScript). */
+  /** One position, fully answered (in process). */
   predictOne(x: number, y: number, z: number): Prediction {
     const { spec } = this.model;
     const gainsDb = new Float32Array(spec.outputs);
@@ -265,20 +266,22 @@ export class Surrogate {
     losProbability: Float32Array,
     paths: Float32Array,
   ): Prediction {
-    const bestBeam = new Int16Array(this.model.outputs.length);
+    const { outputs } = this.model;
+    const bestBeam = new Int16Array(outputs.length);
     let bestCell = 0;
     let bestGain = Number.NEGATIVE_INFINITY;
-    this.model.outputs.forEach((o, c) => {
+    for (let c = 0; c < outputs.length; c++) {
+      const at = this.offsets[c];
       let b = 0;
-      for (let k = 1; k < o.beams; k++) if (gainsDb[this.offsets[c] + k] > gainsDb[this.offsets[c] + b]) b = k;
+      for (let k = 1; k < outputs[c].beams; k++) if (gainsDb[at + k] > gainsDb[at + b]) b = k;
       bestBeam[c] = b;
       // received power decides: gain + the cell's transmit power
-      const received = gainsDb[this.offsets[c] + b] + (o.powerDbm ?? 0);
+      const received = gainsDb[at + b] + (outputs[c].powerDbm ?? 0);
       if (received > bestGain) {
         bestGain = received;
         bestCell = c;
       }
-    });
+    }
     return { gainsDb, bestBeam, bestCell, los, losProbability, paths };
   }
 }
@@ -299,16 +302,18 @@ function pathsFrom(
   const n = raw.length / PATH_OUTPUT_FIELDS;
   const out = new Float32Array(n * PATH_FIELDS);
   const F = PATH_OUTPUT_FIELDS;
-  const v = (k: number, f: number) => (normalised ? head.mean[f] + head.std[f] * raw[k * F + f] : raw[k * F + f]);
+  const field = new Float64Array(F);
   for (let k = 0; k < n; k++) {
-    if (v(k, 4) < floors[Math.floor(k / head.perPoint) % head.points]) {
-      out.fill(Number.NaN, k * PATH_FIELDS, (k + 1) * PATH_FIELDS);
+    for (let f = 0; f < F; f++) field[f] = normalised ? head.mean[f] + head.std[f] * raw[k * F + f] : raw[k * F + f];
+    const o = k * PATH_FIELDS;
+    if (field[4] < floors[Math.floor(k / head.perPoint) % head.points]) {
+      out.fill(Number.NaN, o, o + PATH_FIELDS);
       continue;
     }
-    out[k * PATH_FIELDS] = Math.atan2(v(k, 1), v(k, 0));
-    out[k * PATH_FIELDS + 1] = v(k, 2);
-    out[k * PATH_FIELDS + 2] = v(k, 3);
-    out[k * PATH_FIELDS + 3] = v(k, 4);
+    out[o] = Math.atan2(field[1], field[0]);
+    out[o + 1] = field[2];
+    out[o + 2] = field[3];
+    out[o + 3] = field[4];
   }
   return out;
 }
