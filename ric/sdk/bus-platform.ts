@@ -26,6 +26,12 @@ import {
 } from "./platform.js";
 
 const REQUEST_TIMEOUT_MS = 5000;
+/**
+ * Longer than the RIC waits for a node's answer to a subscription (5 s unless configured), so that the
+ * RIC's own answer, accepted or timed out, comes first: an app giving up while the RIC still waits
+ * would leave the RIC holding a subscription for nobody.
+ */
+const SUBSCRIBE_TIMEOUT_MS = 10_000;
 
 export class BusPlatform implements RicPlatform {
   private app: AppIdentity | null = null;
@@ -66,7 +72,7 @@ export class BusPlatform implements RicPlatform {
       const msg = await this.bus.request(
         SUBJECTS.subAdd,
         jsonBytes({ ...spec, app: app.name, instance: app.instance }),
-        { timeoutMs: REQUEST_TIMEOUT_MS },
+        { timeoutMs: SUBSCRIBE_TIMEOUT_MS },
       );
       reply = jsonOf<SubscribeReply>(msg);
     } catch (e) {

@@ -121,16 +121,21 @@ export class SubscriptionManager {
     if (sub.subscribers.size > 0) return { ok: true };
     this.forget(sub);
     const node = this.e2.node(sub.node);
-    node?.send({
+    if (node) this.deleteAt(node, sub.instance, sub.ranFunctionId);
+    this.log("info", "subscription-deleted", { subscription: sub.key, node: sub.node });
+    return { ok: true };
+  }
+
+  /** Asks a node to delete the E2 subscription of RIC instance `instance`. */
+  private deleteAt(node: ConnectedNode, instance: number, ranFunctionId: number): void {
+    node.send({
       procedure: "RICsubscriptionDelete",
       kind: "initiatingMessage",
       ies: {
-        RICrequestID: { ricRequestorID: this.requestor, ricInstanceID: sub.instance },
-        RANfunctionID: sub.ranFunctionId,
+        RICrequestID: { ricRequestorID: this.requestor, ricInstanceID: instance },
+        RANfunctionID: ranFunctionId,
       },
     });
-    this.log("info", "subscription-deleted", { subscription: sub.key, node: sub.node });
-    return { ok: true };
   }
 
   /**
@@ -157,7 +162,15 @@ export class SubscriptionManager {
         return true;
       }
       case "RICsubscription": {
-        const sub = this.instancesOf(node.info.id).get(msg.ies.RICrequestID?.ricInstanceID);
+        const id = msg.ies.RICrequestID;
+        const sub = this.instancesOf(node.info.id).get(id?.ricInstanceID);
+        if (!sub && msg.kind === "successfulOutcome" && id?.ricRequestorID === this.requestor) {
+          // accepted after its request timed out (and was forgotten): nobody listens, so the node is
+          // told to delete it rather than report into the void until it restarts
+          this.deleteAt(node, id.ricInstanceID, msg.ies.RANfunctionID);
+          this.log("warn", "late-subscription-deleted", { node: node.info.id, instance: id.ricInstanceID });
+          return true;
+        }
         if (!sub?.settle) return true;
         if (msg.kind === "successfulOutcome") {
           sub.settle({

@@ -241,18 +241,38 @@ describe("failures", () => {
     expect((await again).ok).toBe(true);
   });
 
-  it("answers with a timeout error when the node does not answer, and ignores its late answer", async () => {
+  it("answers with a timeout error when the node does not answer, and deletes what it accepts late", async () => {
     const started = performance.now();
     const reply = await subscribe(request("kpimon", "k1"));
     expect(performance.now() - started).toBeGreaterThanOrEqual(180);
     expect(reply).toEqual({ ok: false, error: `E2 node ${NODE} did not answer the subscription in 200 ms` });
     expect(ric.stats().subscriptions).toBe(0);
     const e2 = await subRequest();
-    admit(e2); // too late
     indicate(e2, 1);
+    admit(e2); // too late: the RIC tells the node to delete it
+    const deletion = await node.next((m) => m.procedure === "RICsubscriptionDelete" && m.kind === "initiatingMessage");
+    expect(deletion.msg.ies.RICrequestID).toEqual(e2.msg.ies.RICrequestID);
+    expect(deletion.msg.ies.RANfunctionID).toBe(1);
     await settle();
     expect(ric.stats().subscriptions).toBe(0);
     expect(ric.stats().strayIndications).toBe(1);
+  });
+
+  it("leaves alone a late refusal, and answers of another requestor", async () => {
+    await subscribe(request("kpimon", "k1")); // times out
+    const e2 = await subRequest();
+    node.send(
+      ricSubscriptionFailure({ requestId: requestIdOf(e2), ranFunctionId: 1, cause: { ricRequest: "unspecified" } }),
+    );
+    node.send(
+      ricSubscriptionResponse({
+        requestId: { requestor: requestIdOf(e2).requestor + 1, instance: requestIdOf(e2).instance },
+        ranFunctionId: 1,
+        admitted: [1],
+      }),
+    );
+    await settle();
+    expect(node.received.filter((m) => m.msg.procedure === "RICsubscriptionDelete")).toEqual([]);
   });
 
   it("refuses at once a node that is not connected, or a RAN function it does not have", async () => {
