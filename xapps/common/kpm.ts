@@ -66,3 +66,15 @@ export function ueLabel(ueId: any): string {
   if (gnb?.["amf-UE-NGAP-ID"] !== undefined) return String(gnb["amf-UE-NGAP-ID"]);
   return JSON.stringify(ueId, (_k, v) => (typeof v === "bigint" ? String(v) : v instanceof Uint8Array ? [...v] : v));
 }
+
+/**
+ * The collection start time of a KPM indication header (format 1), ms since the NTP epoch (1900): its
+ * 8 octets (KPM v3: seconds and a binary fraction) or 4 (v2: seconds); undefined when it has none.
+ */
+export function kpmCollectionTimeMs(header: any): number | undefined {
+  const t = header?.["indicationHeader-formats"]?.["indicationHeader-Format1"]?.colletStartTime;
+  if (!(t instanceof Uint8Array) || (t.length !== 4 && t.length !== 8)) return undefined;
+  const view = new DataView(t.buffer, t.byteOffset, t.length);
+  const fraction = t.length === 8 ? view.getUint32(4) / 2 ** 32 : 0;
+  return (view.getUint32(0) + fraction) * 1000;
+}

@@ -7,6 +7,7 @@ import type { PolicyEvent } from "../../ric/bus/contract.js";
 import type { Indication } from "../../ric/sdk/subscription.js";
 import { ControlRefused, type E2Node, type PolicyTypeSpec, type XApp } from "../../ric/sdk/xapp.js";
 import { kpmRecords, kpmTrigger, kpmUeAction, ueLabel } from "../common/kpm.js";
+import { NetworkClock } from "../common/network-clock.js";
 import { handoverControl, handoverRequestOf, rcHandoverInsertAction, rcHandoverInsertTrigger } from "../common/rc.js";
 import { decideHandover, HANDOVER_DEFAULTS, type HandoverThresholds } from "./decide.js";
 
@@ -59,6 +60,8 @@ export class HandoverApp {
     failed: 0,
   };
   private readonly ues = new Map<string, UeState>();
+  /** The time handovers and stays are counted in (the nodes' KPM time stamps). */
+  private readonly clock = new NetworkClock();
   private readonly watched = new Set<string>();
   private lastPruneMs = 0;
 
@@ -114,6 +117,8 @@ export class HandoverApp {
   }
 
   private ueReport(ind: Indication): void {
+    this.clock.observe(ind.header);
+    // wall time for forgetting silent UEs: it bounds memory, not decisions
     const now = performance.now();
     for (const r of kpmRecords(ind.message)) {
       this.stats.ueReports++;
@@ -138,7 +143,7 @@ export class HandoverApp {
     if (!req || ind.type !== "insert") return;
     this.stats.requests++;
     const key = ueLabel(req.ueId);
-    const now = performance.now();
+    const now = this.clock.nowMs();
     const decision = decideHandover(this.ues.get(key), now, this.thresholds);
     if (decision.accept) this.stats.accepted++;
     else if (decision.reason === "ping-pong") this.stats.rejectedPingPong++;
@@ -153,8 +158,8 @@ export class HandoverApp {
       });
       if (decision.accept) {
         this.stats.done++;
-        const s = this.ues.get(key) ?? { seenMs: now };
-        s.lastMoveMs = performance.now();
+        const s = this.ues.get(key) ?? { seenMs: performance.now() };
+        s.lastMoveMs = this.clock.nowMs();
         if (this.ues.size < MAX_UES) this.ues.set(key, s);
       }
     } catch (e) {
