@@ -2,7 +2,8 @@
  * The A1 entry point of the RIC: the policies operators (or the planner rApp) set, by policy type,
  * handed to every app that declared the type, with each app's verdict kept. The A1-P REST server of a
  * later issue sits on top of this; here it is the store and the bus contract. A policy is checked
- * against its type's JSON Schema when an app declared one.
+ * against the JSON Schema of every app that declared its type with one: each app gets the policy, so
+ * each app's schema must take it.
  */
 import { Ajv, type ValidateFunction } from "ajv";
 import type { PolicyEvent, PolicyInstance, PolicyStatus, PolicyTypeDeclaration } from "../bus/contract.js";
@@ -10,7 +11,8 @@ import type { PolicyEvent, PolicyInstance, PolicyStatus, PolicyTypeDeclaration }
 interface PolicyType {
   readonly id: number;
   name: string;
-  validate?: ValidateFunction;
+  /** The declared schemas (by their JSON text: identical ones once) and the apps declaring each. */
+  readonly schemas: Map<string, { readonly validate: ValidateFunction; readonly apps: Set<string> }>;
   readonly apps: Set<string>;
 }
 
@@ -25,10 +27,14 @@ export class PolicyStore {
   declare(d: PolicyTypeDeclaration): void {
     for (const t of d.policyTypes) {
       let type = this.types.get(t.id);
-      if (!type) this.types.set(t.id, (type = { id: t.id, name: t.name, apps: new Set() }));
+      if (!type) this.types.set(t.id, (type = { id: t.id, name: t.name, schemas: new Map(), apps: new Set() }));
       type.apps.add(d.app);
       type.name = t.name;
-      if (t.schema && !type.validate) type.validate = this.ajv.compile(t.schema);
+      if (!t.schema) continue;
+      const text = JSON.stringify(t.schema);
+      let schema = type.schemas.get(text);
+      if (!schema) type.schemas.set(text, (schema = { validate: this.ajv.compile(t.schema), apps: new Set() }));
+      schema.apps.add(d.app);
     }
   }
 
@@ -40,10 +46,11 @@ export class PolicyStore {
     if (!Number.isInteger(p.policyTypeId) || typeof p.policyId !== "string" || p.policyId === "") {
       return { ok: false, error: "a policy needs an integer policyTypeId and a non-empty string policyId" };
     }
-    const type = this.types.get(p.policyTypeId);
-    if (type?.validate && !type.validate(p.policy)) {
-      const why = (type.validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ");
-      return { ok: false, error: `policy ${p.policyId} does not fit type ${p.policyTypeId}: ${why}` };
+    for (const { validate, apps } of this.types.get(p.policyTypeId)?.schemas.values() ?? []) {
+      if (validate(p.policy)) continue;
+      const why = (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ");
+      const whose = this.types.get(p.policyTypeId)!.schemas.size > 1 ? ` (the schema of ${[...apps].join(", ")})` : "";
+      return { ok: false, error: `policy ${p.policyId} does not fit type ${p.policyTypeId}${whose}: ${why}` };
     }
     let ofType = this.policies.get(p.policyTypeId);
     if (!ofType) this.policies.set(p.policyTypeId, (ofType = new Map()));

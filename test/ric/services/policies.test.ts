@@ -97,6 +97,23 @@ describe("A1 policies", () => {
     expect(await query(TYPE)).toEqual([]);
   });
 
+  it("checks a policy against the schema of every app that declared its type (each app gets it)", async () => {
+    await declare("handover", [{ id: TYPE, name: "thresholds", schema: SCHEMA }]);
+    await declare("handover-2", [{ id: TYPE, name: "thresholds", schema: SCHEMA }]); // the same schema: once
+    const stricter = { ...SCHEMA, properties: { ...SCHEMA.properties, threshold: { type: "number", maximum: 5 } } };
+    await declare("planner", [{ id: TYPE, name: "thresholds", schema: stricter }]);
+    expect(await put({ policyTypeId: TYPE, policyId: "p1", policy: { threshold: 4 } })).toEqual({ ok: true });
+    expect(await put({ policyTypeId: TYPE, policyId: "p1", policy: { threshold: 7 } })).toEqual({
+      ok: false,
+      error: "policy p1 does not fit type 20001 (the schema of planner): /threshold must be <= 5",
+    });
+    expect(await put({ policyTypeId: TYPE, policyId: "p1", policy: { threshold: 11 } })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("(the schema of handover, handover-2): /threshold must be <= 10"),
+    });
+    expect(await query(TYPE)).toEqual([{ policyTypeId: TYPE, policyId: "p1", policy: { threshold: 4 } }]);
+  });
+
   it("takes any policy of a type declared without schema, or not declared at all", async () => {
     await declare("kpimon", [{ id: 20002, name: "free" }]);
     expect(await put({ policyTypeId: 20002, policyId: "a", policy: [1, "two"] })).toEqual({ ok: true });
