@@ -161,10 +161,10 @@ console.log(
   `| batched ${BATCH} positions, onnxruntime + geometry features ray cast | ${n(m("batch-los"))} gains/s | >= 2,000,000 |`,
 );
 console.log(
-  `| one position, TypeScript (gainsAt, geometry included) | p50 ${m("ts-p50").toFixed(2)} µs, p99 ${m("ts-p99").toFixed(2)} µs | p50 <= 10 µs |`,
+  `| one position in process (gainsAt, geometry included) | p50 ${m("ts-p50").toFixed(2)} µs, p99 ${m("ts-p99").toFixed(2)} µs | p50 <= 10 µs |`,
 );
 console.log(
-  `| one position, TypeScript, fully answered (predictOne: + best beams and cell, paths, line of sight) | p50 ${m("full-p50").toFixed(2)} µs, p99 ${m("full-p99").toFixed(2)} µs | - |`,
+  `| one position in process, fully answered (predictOne: + best beams and cell, paths, line of sight) | p50 ${m("full-p50").toFixed(2)} µs, p99 ${m("full-p99").toFixed(2)} µs | - |`,
 );
 console.log(
   `| the same with the line-of-sight probability over a ${surrogate.losRadiusM} m ring (${LOS_SAMPLES} more points, each cast to every site) | p50 ${m("ring-p50").toFixed(2)} µs, p99 ${m("ring-p99").toFixed(2)} µs | - |`,

@@ -47,6 +47,37 @@ describe("the single-position decoder (WebAssembly SIMD)", () => {
     expect(largest).toBeGreaterThan(0.1); // not a network that outputs nothing
   });
 
+  it("keeps instances apart, and grows its memory for a network larger than a page", () => {
+    const wide: NetworkSpec = { ...SPEC, hidden: [512, 64], outputs: 21 }; // about 200 kB of weights
+    const nets = [SPEC, wide].map((spec, k) => {
+      const layout = new NetworkLayout(spec);
+      const p = initialParams(layout, 10 + k);
+      return {
+        layout,
+        p,
+        query: new SimdDecoder(layout, p),
+        acts: layout.layers.map((l) => new Float64Array(l.outputs)),
+      };
+    });
+    const r = seededRandom(3);
+    for (let n = 0; n < 20; n++) {
+      for (const { layout, p, query, acts } of nets) {
+        const input = Float64Array.from({ length: layout.inputs }, () => r.uniform(-1, 1));
+        const want = decode(layout, p, input, acts);
+        const got = query.decode(input);
+        for (let k = 0; k < want.length; k++)
+          expect(Math.abs(got[k] - want[k])).toBeLessThan(1e-5 * (1 + Math.abs(want[k])));
+      }
+    }
+  });
+
+  it("refuses an input of the wrong length and a negative output count", () => {
+    const layout = new NetworkLayout(SPEC);
+    const query = new SimdDecoder(layout, initialParams(layout, 1));
+    expect(() => query.decode(new Float64Array(layout.inputs - 1))).toThrow(/takes \d+ inputs, not \d+/);
+    expect(() => query.decode(new Float64Array(layout.inputs), -17)).toThrow(/lastOutputs -17 is not a count/);
+  });
+
   it("propagates a NaN input rather than skipping it", () => {
     const layout = new NetworkLayout(SPEC);
     const query = new SimdDecoder(layout, initialParams(layout, 1));

@@ -10,7 +10,7 @@ export {
   MAX_BVH_DEPTH,
 } from "./build.js";
 export { type Bvh, type BvhBuffers, bvhBuffers, bvhFromShared } from "./bvh.js";
-export { ColumnGrid, LevelGrid } from "./plan-grid.js";
+export { ColumnGrid, LevelGrid, type PlanCells } from "./plan-grid.js";
 export {
   closestHit,
   countTraversal,

@@ -66,6 +66,9 @@ class Footprints {
     }
     if (kept.length === 0) x0 = y0 = x1 = y1 = 0;
     const perTriangle = Math.sqrt(((x1 - x0) * (y1 - y0)) / Math.max(kept.length, 1));
+    if (cellM !== undefined && !(cellM > 0 && Number.isFinite(cellM))) {
+      throw new RangeError(`cell size ${cellM} is not a length > 0`);
+    }
     let cell = cellM ?? Math.min(MAX_CELL_M, Math.max(MIN_CELL_M, perTriangle));
     while (Math.ceil((x1 - x0) / cell) * Math.ceil((y1 - y0) / cell) > MAX_CELLS) cell *= 2;
     this.x0 = x0;
@@ -92,19 +95,34 @@ class Footprints {
   /** The column of x, clamped to the grid. */
   column(x: number): number {
     const i = Math.floor((x - this.x0) / this.cell);
-    return i < 0 ? 0 : i >= this.cols ? this.cols - 1 : i;
+    return !(i >= 0) ? 0 : i >= this.cols ? this.cols - 1 : i; // NaN clamps too
   }
 
   /** The row of y, clamped to the grid. */
   row(y: number): number {
     const j = Math.floor((y - this.y0) / this.cell);
-    return j < 0 ? 0 : j >= this.rows ? this.rows - 1 : j;
+    return !(j >= 0) ? 0 : j >= this.rows ? this.rows - 1 : j;
   }
 }
+
+/** Where a grid's cells lie: the corner (x0, y0), the cell size and the counts. */
+export interface PlanCells {
+  readonly x0: number;
+  readonly y0: number;
+  readonly cell: number;
+  readonly cols: number;
+  readonly rows: number;
+}
+
+const cellsOf = ({ x0, y0, cell, cols, rows }: Footprints): PlanCells => ({ x0, y0, cell, cols, rows });
 
 /** Horizontal rays at one height. */
 export class LevelGrid {
   private readonly grid: Footprints;
+
+  get cells(): PlanCells {
+    return cellsOf(this.grid);
+  }
 
   /** The grid of the triangles of `bvh` that reach height `z`. */
   constructor(
@@ -140,14 +158,15 @@ export class LevelGrid {
       const b = (x0 + cols * cell - x) / dx;
       tIn = Math.max(tIn, Math.min(a, b));
       tOut = Math.min(tOut, Math.max(a, b));
-    } else if (x < x0 || x > x0 + cols * cell) return -1;
+    } else if (!(x >= x0 && x <= x0 + cols * cell)) return -1;
     if (dy !== 0) {
       const a = (y0 - y) / dy;
       const b = (y0 + rows * cell - y) / dy;
       tIn = Math.max(tIn, Math.min(a, b));
       tOut = Math.min(tOut, Math.max(a, b));
-    } else if (y < y0 || y > y0 + rows * cell) return -1;
-    if (tIn > tOut) return -1;
+    } else if (!(y >= y0 && y <= y0 + rows * cell)) return -1;
+    // (written to fail on NaN: a NaN origin, direction or distance would walk no cell and never stop)
+    if (!(tIn <= tOut)) return -1;
     let i = g.column(x + tIn * dx);
     let j = g.row(y + tIn * dy);
     const stepI = dx > 0 ? 1 : -1;
@@ -187,6 +206,10 @@ export class LevelGrid {
 export class ColumnGrid {
   private readonly grid: Footprints;
 
+  get cells(): PlanCells {
+    return cellsOf(this.grid);
+  }
+
   constructor(
     private readonly bvh: Bvh,
     cellM?: number,
@@ -202,7 +225,7 @@ export class ColumnGrid {
    */
   firstHitDistance(x: number, y: number, z: number, up: boolean, maxDistance: number): number {
     const g = this.grid;
-    if (x < g.x0 || y < g.y0 || x > g.x0 + g.cols * g.cell || y > g.y0 + g.rows * g.cell) return -1;
+    if (!(x >= g.x0 && y >= g.y0 && x <= g.x0 + g.cols * g.cell && y <= g.y0 + g.rows * g.cell)) return -1;
     const c = g.row(y) * g.cols + g.column(x);
     const t = this.bvh.triangles;
     const tMin = this.bvh.epsilon;

@@ -68,6 +68,7 @@ export class GeometryFeatures {
       const d = Math.hypot(dx, dy, dz);
       // one cast answers both the line of sight and the obstruction: the first surface between the
       // position and the site, the ends trimmed by the BVH's epsilon as RayCaster.visible trims them
+      // (the same window, up to rounding at its ends: visible's t runs along the unnormalised segment)
       let hit = -1;
       if (d > 0) {
         this.dir[0] = dx / d;
@@ -108,10 +109,13 @@ export class GeometryFeatures {
     }
   }
 
-  /** The level grid of height z: the ones already built, a new one while there is room, else none. */
+  /**
+   * The level grid of height z: the ones already built, a new one while there is room (a few ms, once
+   * per height), else none.
+   */
   private levelAt(z: number): LevelGrid | undefined {
     for (const level of this.levels) if (level.z === z) return level;
-    if (this.levels.length === MAX_LEVEL_GRIDS) return undefined;
+    if (this.levels.length === MAX_LEVEL_GRIDS || !Number.isFinite(z)) return undefined;
     const level = new LevelGrid(this.caster.bvh, z);
     this.levels.push(level);
     return level;

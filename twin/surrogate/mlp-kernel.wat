@@ -1,5 +1,5 @@
 ;; One dense layer of the surrogate's MLP in WebAssembly SIMD, for answering one position at a time
-;; (twin/surrogate/simd-decoder.ts drives it; `npm run gen:wasm` compiles it into twin/gen/).
+;; (twin/surrogate/simd-decoder.ts drives it; `npm run gen:wasm` compiles it into mlp-kernel.gen.ts).
 ;;
 ;;   y = x W^T + b, then max(y, 0) when `relu` is set.
 ;;

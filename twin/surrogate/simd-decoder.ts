@@ -1,8 +1,8 @@
 /**
  * The MLP for answering one position at a time, in WebAssembly SIMD (mlp-kernel.wat): four float32
- * lanes a step and the zero inputs of each ReLU layer skipped. What `decode` (network.ts) gives, in
- * float32 arithmetic as onnxruntime computes it; several times faster than the same loops in
- * JavaScript, which cannot vectorise (measured in bench/surrogate.ts).
+ * lanes a step and the zero inputs of each ReLU layer skipped. What `decode` (network.ts) gives, within
+ * float32 rounding (the sums run in another order); about 15 times faster than the same loops in
+ * JavaScript, which cannot vectorise (BENCHMARKS.md, the surrogate's speed).
  */
 import { wasmBase64 } from "./mlp-kernel.gen.js";
 import type { NetworkLayout } from "./network.js";
@@ -88,6 +88,10 @@ export class SimdDecoder {
    * next call); only the first `lastOutputs` (all by default) are computed, the rest are stale.
    */
   decode(input: ArrayLike<number>, lastOutputs = Number.POSITIVE_INFINITY): Float32Array {
+    if (input.length !== this.inputView.length) {
+      throw new RangeError(`the network takes ${this.inputView.length} inputs, not ${input.length}`);
+    }
+    if (!(lastOutputs >= 0)) throw new RangeError(`lastOutputs ${lastOutputs} is not a count`);
     this.inputView.set(input);
     const last = this.places.length - 1;
     let x = this.input;

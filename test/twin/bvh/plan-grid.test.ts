@@ -104,4 +104,80 @@ describe("the plan grids", () => {
     expect(differ).toBe(0);
     expect(hits).toBeGreaterThan(2000); // roofs, the ground and strewn triangles were hit
   });
+
+  /** Every eighth vertex of the scene (box corners, roof and strewn-triangle corners). */
+  const vertices = Array.from({ length: Math.floor(triangles.length / 24) }, (_, k) => [
+    triangles[24 * k],
+    triangles[24 * k + 1],
+    triangles[24 * k + 2],
+  ]);
+  const EIGHT = Array.from({ length: 8 }, (_, k) => [Math.cos((k * Math.PI) / 4), Math.sin((k * Math.PI) / 4)]);
+
+  it("answers rays from triangle vertices and cell borders, at vertex heights, with large and default cells", () => {
+    for (const cellM of [50, undefined]) {
+      let differ = 0;
+      let hits = 0;
+      for (const [vx, vy, vz] of vertices.slice(0, 120)) {
+        const grid = new LevelGrid(bvh, vz, cellM);
+        const { x0, y0, cell } = grid.cells;
+        // the vertex itself, and the cell border nearest to it on both axes
+        const border = [x0 + cell * Math.round((vx - x0) / cell), y0 + cell * Math.round((vy - y0) / cell)];
+        for (const [x, y] of [[vx, vy], border, [border[0], vy]]) {
+          const { differ: d, hits: h } = compare(
+            caster,
+            grid,
+            EIGHT.map(([dx, dy]) => [x, y, dx, dy]),
+            400,
+          );
+          differ += d;
+          hits += h;
+        }
+      }
+      expect(differ).toBe(0);
+      expect(hits).toBeGreaterThan(500);
+    }
+  });
+
+  it("answers vertical rays from vertices and cell borders with large cells", () => {
+    const grid = new ColumnGrid(bvh, 50);
+    const { x0, y0, cell } = grid.cells;
+    let differ = 0;
+    for (const [vx, vy] of vertices) {
+      const border = [x0 + cell * Math.round((vx - x0) / cell), y0 + cell * Math.round((vy - y0) / cell)];
+      for (const [x, y] of [[vx, vy], border, [vx, border[1]]]) {
+        for (const up of [false, true]) {
+          const want = caster.firstHitDistance([x, y, 30], [0, 0, up ? 1 : -1], 1000);
+          if (grid.firstHitDistance(x, y, 30, up, 1000) !== want) differ++;
+        }
+      }
+    }
+    expect(differ).toBe(0);
+  });
+
+  it("answers NaN and infinite rays as the BVH does (no hit), without hanging", () => {
+    const level = new LevelGrid(bvh, 1.5);
+    const column = new ColumnGrid(bvh);
+    const odd = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (const bad of odd) {
+      for (const [x, y, dx, dy, range] of [
+        [bad, 10, Math.SQRT1_2, Math.SQRT1_2, 40],
+        [10, bad, 1, 0, 40],
+        [10, 10, bad, 0, 40],
+        [10, 10, 0, bad, 40],
+        [10, 10, 1, 0, bad],
+      ]) {
+        const want = caster.firstHitDistance([x, y, 1.5], [dx, dy, 0], range);
+        expect(level.firstHitDistance(x, y, dx, dy, range)).toBe(want);
+      }
+      expect(column.firstHitDistance(bad, 10, 30, false, 1000)).toBe(-1);
+      expect(column.firstHitDistance(10, bad, 30, false, 1000)).toBe(-1);
+    }
+  });
+
+  it("refuses a cell size that is not a length", () => {
+    for (const cellM of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => new LevelGrid(bvh, 1.5, cellM)).toThrow(/cell size .* is not a length > 0/);
+      expect(() => new ColumnGrid(bvh, cellM)).toThrow(/cell size .* is not a length > 0/);
+    }
+  });
 });
