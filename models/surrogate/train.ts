@@ -13,6 +13,7 @@ import { type Scene, seededRandom } from "../../twin/scene/index.js";
 import { GeometryFeatures, geometryFeatureCount } from "../../twin/surrogate/geometry.js";
 import {
   initialParams,
+  levelsWithin,
   NetworkLayout,
   type NetworkSpec,
   PATH_OUTPUT_FIELDS,
@@ -27,6 +28,8 @@ export const BELOW_FLOOR_DB = 20;
 export interface TrainOptions {
   readonly levelsM: readonly number[];
   readonly features: number;
+  /** Most numbers in the grid tables: the finest levels are left out over a larger area (levelsWithin). */
+  readonly maxGridParams: number;
   readonly hidden: readonly number[];
   readonly epochs: number;
   readonly batch: number;
@@ -50,6 +53,9 @@ export interface TrainOptions {
 export const TRAIN_DEFAULTS: TrainOptions = {
   levelsM: [64, 32, 16, 8, 4, 2],
   features: 8,
+  // 8 MB of float32: urban-district (620 m) and paris-etoile keep every level, scale-city (1.4 km)
+  // drops the 2 m one (16 MB alone)
+  maxGridParams: 2_000_000,
   hidden: [128, 128],
   epochs: 60,
   batch: 256,
@@ -212,7 +218,7 @@ export async function trainSurrogate(
   }
   const spec: NetworkSpec = {
     area: { x0, y0, x1, y1 },
-    levelsM: o.levelsM,
+    levelsM: levelsWithin({ x0, y0, x1, y1 }, o.levelsM, o.features, o.maxGridParams),
     features: o.features,
     sites,
     geometry: K,

@@ -6,8 +6,8 @@ import {
   decode,
   encodeInput,
   initialParams,
+  levelsWithin,
   NetworkLayout,
-  type NetworkSpec,
 } from "../../twin/surrogate/network.js";
 import { SMALL_NETWORK } from "../support/small-network.js";
 
@@ -73,5 +73,15 @@ describe("the surrogate network", () => {
     expect(input[SPEC.features]).toBeCloseTo(7, 5); // level 1's first feature
     encodeInput(layout, p, 17.5, 10, GEOMETRY, input); // half way to the next corner
     expect(input[SPEC.features]).toBeCloseTo(3.5, 4);
+  });
+
+  it("leaves out the finest grid levels, never the coarsest, when the tables would exceed their budget", () => {
+    const area = { x0: 0, y0: 0, x1: 1000, y1: 500 };
+    const params = (levels: number[]) => new NetworkLayout({ ...SPEC, area, levelsM: levels, features: 8 }).gridSize;
+    const all = [64, 16, 4, 1];
+    expect(levelsWithin(area, all, 8, params(all))).toEqual(all); // exactly fits
+    expect(levelsWithin(area, all, 8, params(all) - 1)).toEqual([64, 16, 4]);
+    expect(levelsWithin(area, all, 8, params([64, 16]))).toEqual([64, 16]);
+    expect(levelsWithin(area, all, 8, 10)).toEqual([64]);
   });
 });

@@ -52,6 +52,31 @@ export interface PathHead {
 export const pathOutputCount = (spec: NetworkSpec): number =>
   spec.paths ? spec.paths.points * spec.paths.perPoint * PATH_OUTPUT_FIELDS : 0;
 
+/** A level's corners each way over `area`: at least one cell each way, so a flat area still has two. */
+function levelSize(area: NetworkSpec["area"], resM: number): { cols: number; rows: number } {
+  return {
+    cols: Math.max(2, Math.ceil((area.x1 - area.x0) / resM) + 1),
+    rows: Math.max(2, Math.ceil((area.y1 - area.y0) / resM) + 1),
+  };
+}
+
+/**
+ * The grid levels (coarse to fine) whose tables hold at most `maxParams` numbers over `area`: the finest
+ * ones are left out until they fit (a large city would otherwise need tens of MB), never the coarsest.
+ */
+export function levelsWithin(
+  area: NetworkSpec["area"],
+  levelsM: readonly number[],
+  features: number,
+  maxParams: number,
+): number[] {
+  const kept = [...levelsM];
+  const size = () =>
+    kept.reduce((n, resM) => n + levelSize(area, resM).cols * levelSize(area, resM).rows * features, 0);
+  while (kept.length > 1 && size() > maxParams) kept.pop();
+  return kept;
+}
+
 export interface Level {
   readonly resM: number;
   readonly cols: number;
@@ -77,11 +102,8 @@ export class NetworkLayout {
 
   constructor(readonly spec: NetworkSpec) {
     let at = 0;
-    const { x0, y0, x1, y1 } = spec.area;
     for (const resM of spec.levelsM) {
-      // at least one cell each way: a flat area still has two corners to read between
-      const cols = Math.max(2, Math.ceil((x1 - x0) / resM) + 1);
-      const rows = Math.max(2, Math.ceil((y1 - y0) / resM) + 1);
+      const { cols, rows } = levelSize(spec.area, resM);
       this.levels.push({ resM, cols, rows, at });
       at += cols * rows * spec.features;
     }
