@@ -1,0 +1,182 @@
+/**
+ * How rough the tracer's field is at the metre scale, and why: the floor under any surrogate's error on
+ * positions it never saw. Pairs of outdoor positions `--distance` apart at the scenario's UE height; per
+ * pair and transmitting site, the total gain between isotropic antennas (the power sum of the paths, as
+ * the datasets hold it). Reports the pairs' differences (RMSE, percentiles) over gains above the floor,
+ * and for every jump over `--jump` dB which kind of path made it: the strongest path found at one point
+ * of the pair and not at the other (its interactions and objects name it).
+ *
+ * `--window R` also weighs the cross terms of the paths by a Gaussian window of R metres at the
+ * receiver (the local average of the coherent field, each path a plane wave there): paths arriving from
+ * nearly one direction, such as a ray and its own edge-diffracted field at a shadow boundary, then add
+ * in amplitude, others in power.
+ *
+ *   npx tsx bench/tracer-roughness.ts [--scenario urban-district] [--pairs 3000] [--distance 1] [--jump 10] [--window 1]
+ */
+import { parseArgs } from "node:util";
+import { surrogateSource } from "../cli/twin-surrogate.js";
+import { loadScenario } from "../sim/scenario/load.js";
+import { nominalScene } from "../sim/world/scene.js";
+import { fromAzEl, type Path, pathsTo, prepareTransmitter, TracingScene } from "../twin/paths/index.js";
+import { buildingMask } from "../twin/radio-map/index.js";
+import { sceneBounds, seededRandom } from "../twin/scene/index.js";
+
+/** Flags and scenario, or a one-line error and exit status 2. */
+function setup() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        scenario: { type: "string", default: "urban-district" },
+        pairs: { type: "string", default: "3000" },
+        distance: { type: "string", default: "1" },
+        jump: { type: "string", default: "10" },
+        window: { type: "string" },
+        seed: { type: "string", default: "7" },
+      },
+    });
+    const positive = (name: string, text: string): number => {
+      const v = Number(text);
+      if (!(v > 0) || !Number.isFinite(v))
+        throw new RangeError(`--${name} ${JSON.stringify(text)} is not a positive number`);
+      return v;
+    };
+    return {
+      scenario: loadScenario(values.scenario),
+      pairs: Math.round(positive("pairs", values.pairs)),
+      distance: positive("distance", values.distance),
+      jump: positive("jump", values.jump),
+      window: values.window === undefined ? 0 : positive("window", values.window),
+      seed: Math.round(positive("seed", values.seed)),
+    };
+  } catch (e) {
+    console.error(`tracer-roughness: ${(e as Error).message}`);
+    process.exit(2);
+  }
+}
+const { scenario, pairs: PAIRS, distance: DISTANCE, jump: JUMP, window: WINDOW, seed: SEED } = setup();
+const source = surrogateSource(scenario, await nominalScene(scenario.scene));
+const ts = new TracingScene(source.scene);
+const wavenumber = (2 * Math.PI * source.frequencyHz) / 299_792_458;
+// one transmitter per site (its cells share the paths); its floor is the lowest of its cells'
+const sites = new Map<string, { position: [number, number, number]; floorDb: number }>();
+source.points.forEach((p, i) => {
+  const key = p.position.join(",");
+  const site = sites.get(key);
+  if (site) site.floorDb = Math.min(site.floorDb, source.floorDb[i]);
+  else sites.set(key, { position: [...p.position] as [number, number, number], floorDb: source.floorDb[i] });
+});
+const transmitters = [...sites.values()].map((s) => ({
+  ...s,
+  tx: prepareTransmitter(ts, s.position, {
+    frequencyHz: source.frequencyHz,
+    maxDepth: source.maxDepth,
+    diffraction: source.diffraction,
+  }),
+}));
+
+// outdoors: clear of buildings by a margin (the mask's cells are 0.25 m)
+const bounds = sceneBounds(source.scene)!;
+const RES = 0.25;
+const grid = {
+  x0: bounds.min[0],
+  y0: bounds.min[1],
+  resM: RES,
+  width: Math.ceil((bounds.max[0] - bounds.min[0]) / RES),
+  height: Math.ceil((bounds.max[1] - bounds.min[1]) / RES),
+};
+const mask = buildingMask(source.scene, grid, source.heightM);
+const outdoors = (x: number, y: number): boolean => {
+  for (const [dx, dy] of [
+    [0, 0],
+    [0.3, 0],
+    [-0.3, 0],
+    [0, 0.3],
+    [0, -0.3],
+  ]) {
+    const i = Math.floor((x + dx - grid.x0) / RES);
+    const j = Math.floor((y + dy - grid.y0) / RES);
+    if (i < 0 || j < 0 || i >= grid.width || j >= grid.height || mask[j * grid.width + i] === 1) return false;
+  }
+  return true;
+};
+
+const powerOf = (p: Path) => p.transfer[0] ** 2 + p.transfer[1] ** 2;
+/** The power sum, or with `window` the Gaussian-windowed local average of the coherent sum. */
+function gain(paths: readonly Path[], window: number): number {
+  let g = 0;
+  for (const p of paths) g += powerOf(p);
+  if (window === 0) return g;
+  const arrivals = paths.map((p) => fromAzEl(p.aoa[0], p.aoa[1]));
+  const spread = (wavenumber * window) ** 2 / 2;
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = i + 1; j < paths.length; j++) {
+      const a = arrivals[i];
+      const b = arrivals[j];
+      const d2 = (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2;
+      const ti = paths[i].transfer;
+      const tj = paths[j].transfer;
+      g += 2 * Math.exp(-spread * d2) * (ti[0] * tj[0] + ti[1] * tj[1]);
+    }
+  }
+  return g;
+}
+/** A path's identity across nearby receivers: its kind and what it meets, in order. */
+const identity = (p: Path) =>
+  `${p.type}:${p.interactions.map((x) => `${x.type[0]}(${x.objects.join("+")})`).join(">")}`;
+/** What a jump is blamed on: line of sight, reflection by bounce count, or diffraction. */
+const kindOf = (p: Path) => (p.type === "reflection" ? `reflection x${p.interactions.length}` : p.type);
+
+const db = (x: number) => 10 * Math.log10(x);
+const differences: number[] = [];
+const windowed: number[] = [];
+const blame = new Map<string, number>();
+let jumps = 0;
+let tries = 0;
+const rng = seededRandom(SEED);
+const started = performance.now();
+for (let n = 0; n < PAIRS && tries < 100 * PAIRS; tries++) {
+  const x = rng.uniform(bounds.min[0], bounds.max[0]);
+  const y = rng.uniform(bounds.min[1], bounds.max[1]);
+  const angle = rng.uniform(0, 2 * Math.PI);
+  const x2 = x + DISTANCE * Math.cos(angle);
+  const y2 = y + DISTANCE * Math.sin(angle);
+  if (!outdoors(x, y) || !outdoors(x2, y2)) continue;
+  n++;
+  for (const t of transmitters) {
+    const a = pathsTo(t.tx, [x, y, source.heightM]);
+    const b = pathsTo(t.tx, [x2, y2, source.heightM]);
+    const ga = db(gain(a, 0));
+    const gb = db(gain(b, 0));
+    // both above the floor: a gain at or under it is clamped in the datasets
+    if (!(Math.min(ga, gb) > t.floorDb)) continue;
+    differences.push(Math.abs(ga - gb));
+    if (WINDOW > 0) windowed.push(Math.abs(db(gain(a, WINDOW)) - db(gain(b, WINDOW))));
+    if (Math.abs(ga - gb) <= JUMP) continue;
+    jumps++;
+    const [strong, weak] = ga > gb ? [a, b] : [b, a];
+    const there = new Set(weak.map(identity));
+    const lost = strong.filter((p) => !there.has(identity(p))).sort((p, q) => powerOf(q) - powerOf(p));
+    const cause = lost.length > 0 ? `${kindOf(lost[0])} found at one point only` : "the same paths, changed";
+    blame.set(cause, (blame.get(cause) ?? 0) + 1);
+  }
+}
+
+function summary(label: string, xs: number[]): string {
+  const s = [...xs].sort((p, q) => p - q);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))].toFixed(2);
+  const rmse = Math.sqrt(s.reduce((acc, e) => acc + e * e, 0) / s.length);
+  return `| ${label} | ${s.length} | ${rmse.toFixed(2)} | ${at(0.5)} | ${at(0.95)} | ${at(0.99)} |`;
+}
+if (differences.length === 0)
+  throw new Error("no pair of outdoor positions with gains above the floor: try more --pairs");
+console.log(
+  `${scenario.name}: ${PAIRS} pairs ${DISTANCE} m apart at ${source.heightM} m, ${transmitters.length} sites, ` +
+    `${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+);
+console.log("| gain | (pair, site) | RMSE dB | median | p95 | p99 |\n|---|---:|---:|---:|---:|---:|");
+console.log(summary("power sum of the paths", differences));
+if (WINDOW > 0) console.log(summary(`coherent, ${WINDOW} m Gaussian window`, windowed));
+console.log(`\njumps over ${JUMP} dB: ${jumps} (${((100 * jumps) / differences.length).toFixed(1)} %), blamed on:`);
+for (const [cause, count] of [...blame].sort((p, q) => q[1] - p[1])) {
+  console.log(`- ${cause}: ${count} (${((100 * count) / jumps).toFixed(0)} %)`);
+}
