@@ -183,7 +183,10 @@ export async function serveCommand(argv: string[], io: CliIo, signal?: AbortSign
   const losRadiusM = boundedNumber(values["los-radius"] as string | undefined, "--los-radius", 2, 100);
   const scenario = loadScenario((values.scenario as string | undefined) ?? "urban-district");
   const file = (values.model as string | undefined) ?? join(defaultModelDir(scenario.name), "model.onnx");
-  const surrogate = await Surrogate.load(file, await nominalScene(scenario.scene), { losRadiusM });
+  const surrogate = await Surrogate.load(file, await nominalScene(scenario.scene), {
+    losRadiusM,
+    heightsM: [scenario.propagation.heightM],
+  });
   const { server, port } = await startTwinServer(surrogate, m[1], Number(m[2]));
   io.stderr.write(`twin service for ${scenario.name} on ${m[1]}:${port} (twinric.twin.v1.Twin: Describe, Predict)\n`);
   await new Promise<void>((resolve) => {

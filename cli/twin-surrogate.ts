@@ -284,6 +284,8 @@ export async function queryCommand(argv: string[], io: CliIo): Promise<number> {
   const scene = await nominalScene(scenario.scene);
   const file = (values.model as string | undefined) ?? join(defaultModelDir(scenario.name), "model.onnx");
   const surrogate = await Surrogate.load(file, scene, { losRadiusM });
+  // (so that the times printed are the queries', not the first one's plan grid)
+  for (const [, , z] of positions) surrogate.prepare(z);
   const source = surrogateSource(scenario, scene);
   // the tracer's answer as the dataset records it (the same reduction of paths to gains and paths)
   const tracer = createContext(traceInit(source));

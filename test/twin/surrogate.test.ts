@@ -207,6 +207,32 @@ describe("the surrogate's answers", () => {
     }
   });
 
+  it("gets UE heights ready at load or on request, answering there as it would have, and refuses a height that is no number", async () => {
+    const bytes = model().bytes;
+    const ready = await Surrogate.fromModel(readSurrogate(bytes, "m.onnx"), SCENE, { heightsM: [1.5, 3] });
+    const plain = await Surrogate.fromModel(readSurrogate(bytes, "m.onnx"), SCENE);
+    try {
+      const gridHeights = (s: Surrogate) => (s as unknown as { geometry: GeometryFeatures }).geometry.gridHeights;
+      expect(gridHeights(ready)).toEqual([1.5, 3]);
+      expect(gridHeights(plain)).toEqual([]);
+      plain.prepare(2);
+      expect(gridHeights(plain)).toEqual([2]);
+      for (const [x, y, z] of [
+        [15, 0, 1.5],
+        [-13, 4, 3],
+        [3, -17, 2],
+      ]) {
+        expect(Array.from(ready.gainsAt(x, y, z))).toEqual(Array.from(plain.gainsAt(x, y, z)));
+      }
+      expect(() => plain.prepare(Number.NaN)).toThrow(/UE height NaN is not a number of metres/);
+      await expect(
+        Surrogate.fromModel(readSurrogate(bytes, "m.onnx"), SCENE, { heightsM: [Number.POSITIVE_INFINITY] }),
+      ).rejects.toThrow(/UE height Infinity is not a number of metres/);
+    } finally {
+      await Promise.all([ready.close(), plain.close()]);
+    }
+  });
+
   it("refuses a scene other than the one it was trained on", async () => {
     const { p } = model();
     const bytes = exportSurrogate(SPEC, p, {

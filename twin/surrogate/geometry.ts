@@ -110,6 +110,19 @@ export class GeometryFeatures {
   }
 
   /**
+   * Builds the plan grid of height z now rather than at the first position there (a few ms, once per
+   * height; heights beyond MAX_LEVEL_GRIDS scan through the BVH instead).
+   */
+  prepare(z: number): void {
+    this.levelAt(z);
+  }
+
+  /** The heights that have a plan grid. */
+  get gridHeights(): number[] {
+    return this.levels.map((level) => level.z);
+  }
+
+  /**
    * The level grid of height z: the ones already built, a new one while there is room (a few ms, once
    * per height), else none.
    */

@@ -48,9 +48,21 @@ function losRadiusOf(options: SurrogateOptions): number {
   return r;
 }
 
+function checkedHeight(z: number): number {
+  if (typeof z !== "number" || !Number.isFinite(z)) throw new RangeError(`UE height ${z} is not a number of metres`);
+  return z;
+}
+
+const heightsOf = (options: SurrogateOptions): readonly number[] => (options.heightsM ?? []).map(checkedHeight);
+
 export interface SurrogateOptions {
   /** The UE's position uncertainty for the line-of-sight probability, metres (default 2). */
   readonly losRadiusM?: number;
+  /**
+   * UE heights to get ready for at load (metres): the first query at a height builds that height's
+   * plan grid of walls (2-20 ms), so a near-RT loop would miss its deadline on its first UE.
+   */
+  readonly heightsM?: readonly number[];
 }
 
 export class Surrogate {
@@ -80,6 +92,7 @@ export class Surrogate {
   ) {
     this.losRadiusM = losRadiusOf(options);
     this.geometry = new GeometryFeatures(caster, model.spec.sites);
+    for (const z of heightsOf(options)) this.prepare(z);
     if (this.geometry.count !== model.spec.geometry) {
       throw new RangeError(
         `the model expects ${model.spec.geometry} geometry features, this twin computes ${this.geometry.count}`,
@@ -115,7 +128,9 @@ export class Surrogate {
   }
 
   static async fromModel(model: SurrogateModel, scene: Scene, options: SurrogateOptions = {}): Promise<Surrogate> {
-    losRadiusOf(options); // refused before a session exists
+    // refused before a session exists
+    losRadiusOf(options);
+    heightsOf(options);
     // the geometry features and line of sight come from this scene: it must be the one it learnt
     if (model.sceneHash !== undefined && model.sceneHash !== sceneHash(scene)) {
       throw new SurrogateFileError(
@@ -125,6 +140,11 @@ export class Surrogate {
     }
     const session = await ort.InferenceSession.create(model.onnx, { intraOpNumThreads: 1 });
     return new Surrogate(model, new RayCaster(buildBvh(scene.triangles)), session, options);
+  }
+
+  /** Gets ready for queries at UE height `z` now (SurrogateOptions.heightsM says why). */
+  prepare(z: number): void {
+    this.geometry.prepare(checkedHeight(z));
   }
 
   get cells(): readonly { readonly point: string; readonly beams: number }[] {
