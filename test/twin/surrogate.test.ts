@@ -224,6 +224,16 @@ describe("the surrogate's answers", () => {
       ]) {
         expect(Array.from(ready.gainsAt(x, y, z))).toEqual(Array.from(plain.gainsAt(x, y, z)));
       }
+      // a batch carries float32 heights: one not exact in float32 is readied in both forms
+      const odd = await Surrogate.fromModel(readSurrogate(bytes, "m.onnx"), SCENE, { heightsM: [1.7] });
+      expect(gridHeights(odd)).toEqual([1.7, Math.fround(1.7)]);
+      await odd.predict([[15, 0, 1.7]]);
+      odd.gainsAt(15, 0, 1.7);
+      expect(gridHeights(odd)).toEqual([1.7, Math.fround(1.7)]);
+      // four heights get a grid, the rest scan through the BVH
+      for (const z of [4, 5, 6]) odd.prepare(z);
+      expect(gridHeights(odd)).toEqual([1.7, Math.fround(1.7), 4, 5]);
+      await odd.close();
       expect(() => plain.prepare(Number.NaN)).toThrow(/UE height NaN is not a number of metres/);
       await expect(
         Surrogate.fromModel(readSurrogate(bytes, "m.onnx"), SCENE, { heightsM: [Number.POSITIVE_INFINITY] }),

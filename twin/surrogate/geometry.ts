@@ -110,11 +110,13 @@ export class GeometryFeatures {
   }
 
   /**
-   * Builds the plan grid of height z now rather than at the first position there (a few ms, once per
-   * height; heights beyond MAX_LEVEL_GRIDS scan through the BVH instead).
+   * Builds the plan grid of height z now rather than at the first position there (1-3 ms, once per
+   * height; the first MAX_LEVEL_GRIDS heights get one, later ones scan through the BVH instead).
    */
   prepare(z: number): void {
     this.levelAt(z);
+    // batched queries carry positions as float32: ready that height too
+    if (Math.fround(z) !== z) this.levelAt(Math.fround(z));
   }
 
   /** The heights that have a plan grid. */

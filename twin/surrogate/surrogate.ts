@@ -60,7 +60,9 @@ export interface SurrogateOptions {
   readonly losRadiusM?: number;
   /**
    * UE heights to get ready for at load (metres): the first query at a height builds that height's
-   * plan grid of walls (2-20 ms), so a near-RT loop would miss its deadline on its first UE.
+   * plan grid of walls (1-3 ms), which a near-RT loop should not spend on its first UE. The first 4
+   * heights queried or readied get a grid (a height not exact in float32 takes two: batches carry
+   * float32 positions).
    */
   readonly heightsM?: readonly number[];
 }
@@ -92,13 +94,13 @@ export class Surrogate {
   ) {
     this.losRadiusM = losRadiusOf(options);
     this.geometry = new GeometryFeatures(caster, model.spec.sites);
-    for (const z of heightsOf(options)) this.prepare(z);
     if (this.geometry.count !== model.spec.geometry) {
       throw new RangeError(
         `the model expects ${model.spec.geometry} geometry features, this twin computes ${this.geometry.count}`,
       );
     }
     this.features = new Float64Array(this.geometry.count);
+    for (const z of heightsOf(options)) this.prepare(z);
     this.layout = new NetworkLayout(model.spec);
     this.input = new Float64Array(this.layout.inputs);
     this.query = new SimdDecoder(this.layout, model.params);
