@@ -18,10 +18,12 @@
  */
 import { parseArgs } from "node:util";
 import { surrogateSource } from "../cli/twin-surrogate.js";
+import { traceInit } from "../models/dataset/dataset.js";
+import { Outdoors } from "../models/dataset/positions.js";
+import { createContext } from "../models/dataset/trace-job.js";
 import { loadScenario } from "../sim/scenario/load.js";
 import { nominalScene } from "../sim/world/scene.js";
-import { fromAzEl, type Path, pathsTo, prepareTransmitter, TracingScene } from "../twin/paths/index.js";
-import { buildingMask } from "../twin/radio-map/index.js";
+import { fromAzEl, type Path, pathGain, pathsTo } from "../twin/paths/index.js";
 import { sceneBounds, seededRandom } from "../twin/scene/index.js";
 
 /** Flags and scenario, or a one-line error and exit status 2. */
@@ -64,56 +66,23 @@ function setup() {
 }
 const { scenario, pairs: PAIRS, distance: DISTANCE, jump: JUMP, window: WINDOW, seed: SEED } = setup();
 const source = surrogateSource(scenario, await nominalScene(scenario.scene));
-const ts = new TracingScene(source.scene);
+const context = createContext(traceInit(source));
 const wavenumber = (2 * Math.PI * source.frequencyHz) / 299_792_458;
-// one transmitter per site (its cells share the paths); its floor is the lowest of its cells'
-const sites = new Map<string, { position: [number, number, number]; floorDb: number }>();
-source.points.forEach((p, i) => {
-  const key = p.position.join(",");
-  const site = sites.get(key);
-  if (site) site.floorDb = Math.min(site.floorDb, source.floorDb[i]);
-  else sites.set(key, { position: [...p.position] as [number, number, number], floorDb: source.floorDb[i] });
-});
-const transmitters = [...sites.values()].map((s) => ({
-  ...s,
-  tx: prepareTransmitter(ts, s.position, {
-    frequencyHz: source.frequencyHz,
-    maxDepth: source.maxDepth,
-    diffraction: source.diffraction,
-  }),
+// one transmitter per site (its cells share the paths, as the trace job shares them); its floor is
+// the lowest of its cells'
+const transmitters = [...new Set(context.transmitters)].map((tx) => ({
+  tx,
+  floorDb: Math.min(...source.floorDb.filter((_, i) => context.transmitters[i] === tx)),
 }));
-
-// outdoors: clear of buildings by a margin (the mask's cells are 0.25 m)
+// outdoors as the dataset samples it
+const outdoorMask = new Outdoors(source.scene, source.heightM);
+const outdoors = (x: number, y: number): boolean => !outdoorMask.blocked(x, y);
 const bounds = sceneBounds(source.scene)!;
-const RES = 0.25;
-const grid = {
-  x0: bounds.min[0],
-  y0: bounds.min[1],
-  resM: RES,
-  width: Math.ceil((bounds.max[0] - bounds.min[0]) / RES),
-  height: Math.ceil((bounds.max[1] - bounds.min[1]) / RES),
-};
-const mask = buildingMask(source.scene, grid, source.heightM);
-const outdoors = (x: number, y: number): boolean => {
-  for (const [dx, dy] of [
-    [0, 0],
-    [0.3, 0],
-    [-0.3, 0],
-    [0, 0.3],
-    [0, -0.3],
-  ]) {
-    const i = Math.floor((x + dx - grid.x0) / RES);
-    const j = Math.floor((y + dy - grid.y0) / RES);
-    if (i < 0 || j < 0 || i >= grid.width || j >= grid.height || mask[j * grid.width + i] === 1) return false;
-  }
-  return true;
-};
 
-const powerOf = (p: Path) => p.transfer[0] ** 2 + p.transfer[1] ** 2;
 /** The power sum, or with `window` the Gaussian-windowed local average of the coherent sum. */
 function gain(paths: readonly Path[], window: number): number {
   let g = 0;
-  for (const p of paths) g += powerOf(p);
+  for (const p of paths) g += pathGain(p);
   if (window === 0) return g;
   const arrivals = paths.map((p) => fromAzEl(p.aoa[0], p.aoa[1]));
   const spread = (wavenumber * window) ** 2 / 2;
@@ -170,8 +139,8 @@ for (; found < PAIRS && tries < 100 * PAIRS; tries++) {
     let lost = 0;
     for (const p of strong) {
       if (there.has(identity(p))) continue;
-      lost += powerOf(p);
-      lostByKind.set(kindOf(p), (lostByKind.get(kindOf(p)) ?? 0) + powerOf(p));
+      lost += pathGain(p);
+      lostByKind.set(kindOf(p), (lostByKind.get(kindOf(p)) ?? 0) + pathGain(p));
     }
     const total = gain(strong, 0);
     // how much of the gap the one-sided paths close (all of it when they were all there was)

@@ -53,8 +53,8 @@ const CANYON_REACH_M = 15;
 /** Near an edge: a building within this distance, metres. */
 const EDGE_REACH_M = 3;
 
-/** The outdoor mask of the scene's UE plane, for sampling. */
-class Outdoors {
+/** The outdoor mask of the scene's UE plane, for sampling (and for benches that sample as the datasets do). */
+export class Outdoors {
   private readonly grid: MapGrid;
   private readonly inside: Uint8Array;
 
