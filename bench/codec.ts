@@ -4,20 +4,28 @@
  *
  *   npx tsx bench/codec.ts [--seconds 2] [--runs 5]
  *
- * Prints a markdown table (median of the runs) for BENCHMARKS.md.
+ * Each run is a child process, once with node's default V8 settings and once with those the `twinric`
+ * command sets (`cli/v8-tuning.ts`), alternating so that both see the same machine. Prints a markdown
+ * table (median of the runs) for BENCHMARKS.md.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { V8_FLAGS } from "../cli/v8-tuning.js";
 import { decodeSm, E2apCodec, encodeSm } from "../e2sm/index.js";
 import { ORACLE_PATH } from "../test/support/oracle.js";
 import { benchMessages } from "./fixtures.js";
 import { median } from "./median.js";
 
 const { values } = parseArgs({
-  options: { seconds: { type: "string", default: "2" }, runs: { type: "string", default: "5" } },
+  options: {
+    seconds: { type: "string", default: "2" },
+    runs: { type: "string", default: "5" },
+    child: { type: "boolean", default: false },
+  },
 });
 const SECONDS = Number(values.seconds);
 const RUNS = Number(values.runs);
@@ -66,7 +74,9 @@ function encodeAll(decoded: ReturnType<typeof decodeAll>) {
 }
 
 function rate(f: () => void): number {
-  for (let i = 0; i < 200; i++) f(); // warm up
+  // warm up: until the optimizing compiler has settled (it compiles on another thread)
+  const warm = performance.now();
+  for (let i = 0; i < 200 || performance.now() - warm < 500; i++) f();
   const t0 = performance.now();
   let n = 0;
   while (performance.now() - t0 < SECONDS * 1000) {
@@ -94,30 +104,59 @@ function oracleRate(bytes: Uint8Array, type: string): number {
   return n / ((twice - once) / 1000);
 }
 
+/** One run of every message in this process: name -> msgs/s. */
+function measureHere(): Record<string, { decode: number; encode: number }> {
+  const out: Record<string, { decode: number; encode: number }> = {};
+  for (const [name, bytes] of Object.entries(messages)) {
+    const decoded = decodeAll(bytes);
+    if (Buffer.compare(Buffer.from(encodeAll(decoded)), Buffer.from(bytes)) !== 0)
+      throw new Error(`${name}: round trip differs`);
+    out[name] = { decode: rate(() => decodeAll(bytes)), encode: rate(() => encodeAll(decoded)) };
+  }
+  return out;
+}
+
+/** One run in a fresh node process with `v8Flags`. */
+function measureInChild(v8Flags: readonly string[]): Record<string, { decode: number; encode: number }> {
+  const args = [...v8Flags, "--import", "tsx", fileURLToPath(import.meta.url), "--child", "--seconds", String(SECONDS)];
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }));
+}
+
+if (values.child) {
+  console.log(JSON.stringify(measureHere()));
+  process.exit(0);
+}
+
+const configs = { default: [] as readonly string[], tuned: V8_FLAGS };
+const runs: Record<keyof typeof configs, Record<string, { decode: number; encode: number }>[]> = {
+  default: [],
+  tuned: [],
+};
+for (let r = 0; r < RUNS; r++) {
+  for (const [config, flags] of Object.entries(configs) as [keyof typeof configs, readonly string[]][]) {
+    runs[config].push(measureInChild(flags));
+    console.error(`run ${r + 1}/${RUNS} (${config}) done`);
+  }
+}
+
+const fmt = (x: number) => (Number.isNaN(x) ? "n/a" : Math.round(x).toLocaleString("en"));
 const rows: string[] = [];
 for (const [name, bytes] of Object.entries(messages)) {
-  const decoded = decodeAll(bytes);
-  if (Buffer.compare(Buffer.from(encodeAll(decoded)), Buffer.from(bytes)) !== 0)
-    throw new Error(`${name}: round trip differs`);
-  const dec: number[] = [];
-  const enc: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    dec.push(rate(() => decodeAll(bytes)));
-    enc.push(rate(() => encodeAll(decoded)));
-  }
+  const med = (config: keyof typeof configs, what: "decode" | "encode") =>
+    median(runs[config].map((run) => run[name][what]));
   let oracle = Number.NaN;
   try {
     oracle = oracleRate(bytes, "E2AP-PDU");
   } catch (e) {
     console.error(`oracle not measured: ${(e as Error).message.split("\n")[0]}`);
   }
-  const d = median(dec);
-  const e = median(enc);
+  const d = med("default", "decode");
   rows.push(
-    `| ${name} | ${bytes.length} | ${Math.round(d).toLocaleString("en")} | ${Math.round(e).toLocaleString("en")} | ${Number.isNaN(oracle) ? "n/a" : Math.round(oracle).toLocaleString("en")} | ${Number.isNaN(oracle) ? "n/a" : `${(d / oracle).toFixed(1)}x`} |`,
+    `| ${name} | ${bytes.length} | ${fmt(d)} | ${fmt(med("tuned", "decode"))} | ${fmt(med("default", "encode"))} | ${fmt(med("tuned", "encode"))} | ${fmt(oracle)} | ${Number.isNaN(oracle) ? "n/a" : `${(d / oracle).toFixed(1)}x`} |`,
   );
-  console.error(`${name}: decode ${Math.round(d)}/s encode ${Math.round(e)}/s oracle ${Math.round(oracle)}/s`);
 }
-console.log("| message | bytes | decode msgs/s | encode msgs/s | oracle decode+re-encode msgs/s | decode vs oracle |");
-console.log("|---|---:|---:|---:|---:|---:|");
+console.log(
+  "| message | bytes | decode msgs/s | decode, tuned V8 | encode msgs/s | encode, tuned V8 | oracle decode+re-encode msgs/s | decode vs oracle |",
+);
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
 console.log(rows.join("\n"));

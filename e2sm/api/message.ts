@@ -9,7 +9,7 @@
  * (RANfunctionsAdded, ricAction-ToBeSetup-List...) are plain arrays of items. `fromPdu` is the inverse.
  * One mechanism for every procedure: nothing here is written per message.
  */
-import { type E2apBuild, ieSetOf } from "../e2ap/index.js";
+import { type E2apBuild, type IeSpec, ieSetOf } from "../e2ap/index.js";
 import { E2CodecError } from "../errors.js";
 import { type Desc, resolve } from "../schema/descriptors.js";
 
@@ -35,56 +35,87 @@ const invalid = (path: string, reason: string): never => {
   throw new E2CodecError("E2_ENCODE_INVALID", path, -1, reason);
 };
 
-/** The message type of a procedure and kind. */
-export function messageDesc(parts: E2apBuild, procedure: string, kind: MessageKind): Desc {
-  const spec = parts.procedures.find((p) => p.name === procedure);
+/** Each version's procedures by name. */
+const proceduresByName = new WeakMap<E2apBuild, ReadonlyMap<string, E2apBuild["procedures"][number]>>();
+
+function procedureNamed(parts: E2apBuild, procedure: string) {
+  let byName = proceduresByName.get(parts);
+  if (!byName) proceduresByName.set(parts, (byName = new Map(parts.procedures.map((p) => [p.name, p]))));
+  const spec = byName.get(procedure);
   if (!spec)
     invalid(
       procedure,
       `E2AP v${parts.version} has no procedure ${procedure} (known: ${parts.procedures.map((p) => p.name).join(", ")})`,
     );
-  const desc = spec![KIND_TO_SPEC[kind]];
+  return spec!;
+}
+
+/** The message type of a procedure and kind. */
+export function messageDesc(parts: E2apBuild, procedure: string, kind: MessageKind): Desc {
+  const desc = procedureNamed(parts, procedure)[KIND_TO_SPEC[kind]];
   if (!desc) invalid(procedure, `${procedure} has no ${kind}`);
   return desc!;
 }
 
-/** The IE names of each message type, kept (every encode checks the message's names against them). */
-const namesByDesc = new WeakMap<Desc, ReadonlySet<string>>();
+/** An IE of a message type, and whether its values can hold item lists. */
+interface IePlan {
+  readonly spec: IeSpec;
+  readonly lists: boolean;
+}
 
-function ieNames(desc: Desc): ReadonlySet<string> {
-  let names = namesByDesc.get(desc);
-  if (!names) namesByDesc.set(desc, (names = new Set(ieSetOf(desc)!.ies.map((s) => s.name))));
-  return names;
+/** What converting a message type needs, worked out once per type. */
+interface MessagePlan {
+  readonly ies: readonly IePlan[];
+  readonly byId: ReadonlyMap<number, IePlan>;
+  readonly byName: ReadonlyMap<string, IePlan>;
+}
+
+const plans = new WeakMap<Desc, MessagePlan>();
+
+function planOf(desc: Desc): MessagePlan {
+  let plan = plans.get(desc);
+  if (!plan) {
+    const ies = ieSetOf(desc)!.ies.map((spec) => ({ spec, lists: holdsLists(spec.type) }));
+    plan = { ies, byId: new Map(ies.map((p) => [p.spec.id, p])), byName: new Map(ies.map((p) => [p.spec.name, p])) };
+    plans.set(desc, plan);
+  }
+  return plan;
 }
 
 /** The E2AP-PDU value of a message. */
 export function toPdu(parts: E2apBuild, msg: E2Message): unknown {
+  const proc = procedureNamed(parts, msg.procedure);
   const desc = messageDesc(parts, msg.procedure, msg.kind);
-  const set = ieSetOf(desc)!;
-  const known = ieNames(desc);
-  for (const name of Object.keys(msg.ies)) {
-    if (!known.has(name) && msg.ies[name] !== undefined) {
-      invalid(`${desc.name}.${name}`, `${desc.name} has no IE ${name} (its IEs: ${[...known].join(", ")})`);
+  const plan = planOf(desc);
+  for (const name in msg.ies) {
+    if (!plan.byName.has(name) && msg.ies[name] !== undefined) {
+      invalid(
+        `${desc.name}.${name}`,
+        `${desc.name} has no IE ${name} (its IEs: ${[...plan.byName.keys()].join(", ")})`,
+      );
     }
   }
   const protocolIEs: unknown[] = [];
-  for (const spec of set.ies) {
+  for (const { spec, lists } of plan.ies) {
     const v = msg.ies[spec.name];
     if (v === undefined) {
       if (spec.presence === "mandatory") invalid(`${desc.name}.${spec.name}`, `mandatory IE ${spec.name} is missing`);
       continue;
     }
-    protocolIEs.push({ id: spec.id, criticality: spec.criticality, value: wrapLists(spec.type, v) });
+    protocolIEs.push({ id: spec.id, criticality: spec.criticality, value: lists ? wrapLists(spec.type, v) : v });
   }
-  for (const u of msg.unknownIes ?? []) protocolIEs.push(u);
-  const proc = parts.procedures.find((p) => p.name === msg.procedure)!;
+  if (msg.unknownIes) for (const u of msg.unknownIes) protocolIEs.push(u);
   return { [msg.kind]: { procedureCode: proc.code, criticality: proc.criticality, value: { protocolIEs } } };
 }
 
 /** The message of an E2AP-PDU value. */
 export function fromPdu(parts: E2apBuild, pdu: any): E2Message {
-  const kind = Object.keys(pdu)[0] as MessageKind;
-  const body = pdu[kind];
+  let kind: MessageKind | undefined;
+  for (const k in pdu) {
+    kind = k as MessageKind;
+    break;
+  }
+  const body = kind === undefined ? undefined : pdu[kind];
   const proc = parts.procedureByCode.get(body?.procedureCode);
   if (!proc) {
     throw new E2CodecError(
@@ -94,12 +125,11 @@ export function fromPdu(parts: E2apBuild, pdu: any): E2Message {
       `unknown procedure code ${body?.procedureCode}`,
     );
   }
-  const desc = proc[KIND_TO_SPEC[kind]]!;
-  const set = ieSetOf(desc)!;
-  const msg: E2Message = { procedure: proc.name, kind, ies: {} };
+  const plan = planOf(proc[KIND_TO_SPEC[kind!]]!);
+  const msg: E2Message = { procedure: proc.name, kind: kind!, ies: {} };
   for (const f of body.value.protocolIEs as { id: number; criticality: string; value: unknown }[]) {
-    const spec = set.byId.get(f.id);
-    if (spec) msg.ies[spec.name] = unwrapLists(spec.type, f.value);
+    const ie = plan.byId.get(f.id);
+    if (ie) msg.ies[ie.spec.name] = ie.lists ? unwrapLists(ie.spec.type, f.value) : f.value;
     else (msg.unknownIes ??= []).push(f as { id: number; criticality: string; value: Uint8Array });
   }
   return msg;

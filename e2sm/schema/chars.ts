@@ -2,7 +2,7 @@
  * Contents of known-multiplier character strings (PrintableString, IA5String, VisibleString,
  * NumericString) through lookup tables built once from `charsets.ts`: no call per character,
  * octet-aligned 8-bit characters move straight between the buffer and the string, and strings decoded
- * lately are handed back again (`recent-strings.ts`).
+ * or encoded lately are handed back again, or their octets copied (`recent-strings.ts`).
  */
 import type { PerReader } from "../aper/per-reader.js";
 import type { PerWriter } from "../aper/per-writer.js";
@@ -20,7 +20,7 @@ export class Chars {
   private readonly identity: boolean;
   /** Strings of this alphabet can be found again by their octets (8-bit identity alphabets). */
   private readonly recentOk: boolean;
-  /** Strings of this alphabet decoded lately. */
+  /** Strings of this alphabet decoded or encoded lately. */
   private readonly recent: RecentStrings;
 
   constructor(
@@ -85,7 +85,7 @@ export class Chars {
       for (let p = start; p < end; p++) s += String.fromCharCode(codes[buf[p]]);
     }
     r.pos = end * 8;
-    if (this.recentOk && n >= 2 && n <= RECENT_MAX) this.recent.keep(this.recent.slotOf(buf, start, n), s);
+    if (this.recentOk && n >= 2 && n <= RECENT_MAX) this.recent.keep(this.recent.slotOf(buf, start, n), s, buf, start);
     return s;
   }
 
@@ -104,6 +104,10 @@ export class Chars {
   private writeOctets(w: PerWriter, v: string, start: number, count: number): void {
     const at = w.reserve(count);
     const buf = w.buf;
+    // a whole string written or decoded lately: its octets are kept, valid
+    const recent = this.recentOk && start === 0 && count === v.length && count >= 2 && count <= RECENT_MAX;
+    const slot = recent ? this.recent.slotOfString(v) : -1;
+    if (recent && this.recent.copyInto(slot, v, buf, at)) return;
     const values = this.values;
     for (let i = 0; i < count; i++) {
       const code = v.charCodeAt(start + i);
@@ -114,5 +118,6 @@ export class Chars {
       }
       buf[at + i] = c;
     }
+    if (recent) this.recent.keep(slot, v, buf, at);
   }
 }

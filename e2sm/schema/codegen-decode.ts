@@ -229,30 +229,18 @@ export function choiceDecoder(d: ChoiceDesc, decoderOf: DecoderOf): Decoder {
   return s.compile("decode", describe(d), "r", out.join("\n"));
 }
 
-/** `general` decodes any encoding of the type, fragmented ones included: the generated code defers to it. */
+/**
+ * The generated decoder reads the usual count (`Sizes.quick`: within the root, one block, items' bits
+ * there) and its items; any other encoding (fragments, a count outside the root, and every error in
+ * the count) goes to `general`, which decodes and words them all. Kept small: a SEQUENCE OF sits in hot
+ * loops, and V8 inlines what it calls within a bytecode budget.
+ */
 export function sequenceOfDecoder(d: SequenceOfDesc, decoderOf: DecoderOf, general: Decoder): Decoder {
   const s = new Scope();
   const sizes = new Sizes(sizeLayout(d), Math.max(1, minBits(d.item)), "SEQUENCE OF");
-  const size = s.bind(sizes);
-  const rethrow = s.bind(rethrowAt);
   const out = [
-    // the count: quickly in the usual case, else exactly (a failure there is reported at item [0], as
-    // the interpreter did; fragments go to the general decoder)
-    `let n = ${size}.quick(r);`,
-    "let x = false;",
-    "if (n < 0) {",
-    "const at = r.pos;",
-    "try {",
-    sizes.ext ? "x = r.bit();" : "",
-    `n = ${size}.read(r, x);`,
-    "} catch (e) {",
-    `${rethrow}(e, "[0]", r.pos, false);`,
-    "}",
-    "if (n < 0) {",
-    "r.pos = at;",
-    `return ${s.bind(general)}(r);`,
-    "}",
-    "}",
+    `const n = ${s.bind(sizes)}.quick(r);`,
+    `if (n < 0) return ${s.bind(general)}(r);`,
     // sized up front (one allocation, not a growing one), though never beyond 1024 before the items
     // are actually there: n is bounded by the bits left, not by a sane item count
     "const out = new Array(n < 1024 ? n : 1024);",
@@ -263,9 +251,8 @@ export function sequenceOfDecoder(d: SequenceOfDesc, decoderOf: DecoderOf, gener
     read(d.item, "v", s, decoderOf),
     "out[k] = v;",
     "}",
-    sizes.general ? `${size}.check(r, n, x);` : "",
     "} catch (e) {",
-    `${rethrow}(e, "[" + k + "]", r.pos, false);`,
+    `${s.bind(rethrowAt)}(e, "[" + k + "]", r.pos, false);`,
     "}",
     "return out;",
   ];

@@ -20,8 +20,6 @@ export class Sizes {
   readonly fixed: boolean;
   /** The root count is a general length, checked against the bounds after the contents (`check`). */
   readonly general: boolean;
-  /** Bits of the extension bit and the count field together, for `quick` (-1: no such fast case). */
-  private readonly quickBits: number;
   readonly ext: boolean;
   private readonly align: boolean;
 
@@ -40,28 +38,50 @@ export class Sizes {
     this.range = l.constrained && !l.fixed ? l.ub! - l.lb + 1 : 0;
     this.countBits = this.range > 0 && this.range <= 255 ? bitsFor(this.range - 1) : -1;
     this.general = !this.fixed && this.range === 0;
-    this.quickBits = this.fixed ? (l.ext ? 1 : 0) : this.countBits >= 0 ? (l.ext ? 1 : 0) + this.countBits : -1;
     this.ext = l.ext;
     this.align = l.alignContents;
   }
 
   /**
-   * The count in the usual case, in one read: a fixed or small constrained count within the root whose
-   * items' bits are all there; aligns for the contents. Otherwise -1, having read nothing, and the
-   * caller takes the exact path (`read`), which reports any error.
+   * The count in the usual case: within the root, in one block (a fixed count, a constrained whole
+   * number, or a general length of one or two octets) and with its items' bits all there; aligns for
+   * the contents. Otherwise -1, having read nothing, and the caller takes the exact path (`read`),
+   * which reports any error.
    */
   quick(r: PerReader): number {
     const at = r.pos;
-    if (this.quickBits < 0 || r.end - at < this.quickBits) return -1;
-    // the extension bit, when there is one, is the top bit of `h`: set, it puts `n` past `ub`
-    const h = this.quickBits > 0 ? r.bits(this.quickBits) : 0;
-    const n = this.fixed ? (h === 0 ? this.lb : -1) : h + this.lb;
-    if (n < 0 || n > this.ub! || n * this.unit > r.end - r.pos) {
-      r.pos = at;
-      return -1;
-    }
+    if (this.ext && (at >= r.end || r.bit())) return this.none(r, at);
+    let n: number;
+    if (this.fixed) n = this.lb;
+    else if (this.countBits >= 0 && r.end - r.pos >= this.countBits) n = r.bits(this.countBits) + this.lb;
+    else if (this.countBits < 0) n = this.alignedCount(r);
+    else n = -1;
+    if (n < 0 || (this.ub !== null && n > this.ub) || n * this.unit > r.end - r.pos) return this.none(r, at);
     if (this.align && (n > 0 || !this.fixed)) r.align();
     return n;
+  }
+
+  /**
+   * `quick`'s count in one or two aligned octets: the whole number of a range of 256 or up to 64K, or a
+   * general length below 16K at least `lb`; else -1. Apart, to keep `quick` small enough to inline.
+   */
+  private alignedCount(r: PerReader): number {
+    const p = (r.pos + 7) & ~7;
+    if (r.end - p < 8) return -1;
+    const b = r.buf[p >>> 3];
+    const general = this.range === 0;
+    const two = this.range > 256 || (general && b >= 0x80);
+    if (two && (r.end - p < 16 || (general && b >= 0xc0))) return -1;
+    const n = two ? ((general ? b & 0x3f : b) << 8) | r.buf[(p >>> 3) + 1] : b;
+    r.pos = p + (two ? 16 : 8);
+    if (!general) return n + this.lb;
+    return n < this.lb ? -1 : n;
+  }
+
+  /** `quick`'s answer when the exact path must read: back to where it started. */
+  private none(r: PerReader, at: number): number {
+    r.pos = at;
+    return -1;
   }
 
   /**
