@@ -29,21 +29,12 @@ export function writeReal(w: PerWriter, x: number): void {
 const scratch = new Uint8Array(16);
 const float = new DataView(new ArrayBuffer(8));
 
-/** Writes the contents octets of `x` into `out` from index `at`; returns their count (at most 10). */
+/**
+ * Writes the contents octets of `x` into `out` from index `at`; returns their count (at most 10). The
+ * special values apart, so that the usual path stays small enough for V8 to inline.
+ */
 function realContents(x: number, out: Uint8Array, at: number): number {
-  if (x === 0) {
-    if (!Object.is(x, -0)) return 0;
-    out[at] = MINUS_ZERO;
-    return 1;
-  }
-  let special = 0;
-  if (Number.isNaN(x)) special = NOT_A_NUMBER;
-  else if (x === Infinity) special = PLUS_INFINITY;
-  else if (x === -Infinity) special = MINUS_INFINITY;
-  if (special !== 0) {
-    out[at] = special;
-    return 1;
-  }
+  if (x === 0 || !Number.isFinite(x)) return specialContents(x, out, at);
 
   // |x| = mantissa * 2^exponent with an integer mantissa, read exactly from the IEEE 754 bits; the
   // mantissa (<= 53 bits) is kept as two uint32 halves so trailing zeros strip with shifts
@@ -52,10 +43,8 @@ function realContents(x: number, out: Uint8Array, at: number): number {
   let mHi = hi & 0xfffff;
   let mLo = float.getUint32(4);
   const biased = (hi >>> 20) & 0x7ff;
-  let exponent: number;
-  if (biased === 0) {
-    exponent = -1074; // subnormal
-  } else {
+  let exponent = -1074; // subnormal
+  if (biased !== 0) {
     mHi += 0x100000;
     exponent = biased - 1075;
   }
@@ -72,16 +61,24 @@ function realContents(x: number, out: Uint8Array, at: number): number {
     exponent += tz;
   }
 
-  // base 2, scale 0, a 1- or 2-octet two's-complement exponent (-1074..971 always fits in two)
-  const expLen = exponent >= -128 && exponent <= 127 ? 1 : 2;
+  // base 2, scale 0, a 1- or 2-octet two's-complement exponent (-1074..971 always fits in two);
+  // stores into `out` keep the low 8 bits
+  const wide = exponent < -128 || exponent > 127;
   let p = at;
-  out[p++] = 0x80 | (x < 0 ? 0x40 : 0) | (expLen - 1);
-  if (expLen === 2) out[p++] = (exponent >> 8) & 0xff;
-  out[p++] = exponent & 0xff;
-  // the mantissa in as few big-endian octets as it needs
-  for (let k = octetCount(mHi) - 1; k >= 0; k--) out[p++] = (mHi >>> (8 * k)) & 0xff;
-  for (let k = (mHi > 0 ? 4 : octetCount(mLo)) - 1; k >= 0; k--) out[p++] = (mLo >>> (8 * k)) & 0xff;
+  out[p++] = 0x80 | (x < 0 ? 0x40 : 0) | (wide ? 1 : 0);
+  if (wide) out[p++] = exponent >> 8;
+  out[p++] = exponent;
+  // the mantissa in as few big-endian octets as it needs (octets 4.. from the high half)
+  for (let k = (mHi > 0 ? 4 + octetCount(mHi) : octetCount(mLo)) - 1; k >= 0; k--)
+    out[p++] = k >= 4 ? mHi >>> (8 * k - 32) : mLo >>> (8 * k);
   return p - at;
+}
+
+/** The contents of 0, -0, NaN and the infinities. */
+function specialContents(x: number, out: Uint8Array, at: number): number {
+  if (x === 0 && !Object.is(x, -0)) return 0;
+  out[at] = x === 0 ? MINUS_ZERO : Number.isNaN(x) ? NOT_A_NUMBER : x > 0 ? PLUS_INFINITY : MINUS_INFINITY;
+  return 1;
 }
 
 /** Octets needed for a uint32 (0 for 0). */

@@ -4,12 +4,13 @@
  * presence bitmap in one call, and writes simple leaves (small constrained INTEGER, ENUMERATED,
  * BOOLEAN, NULL, REAL) straight through the writer; anything off the fast path (a bigint, a value out
  * of range, a wrong type) goes to the leaf's compiled encoder, which encodes it or words the error
- * exactly as before. One try/catch per function: a local holds the component index for the path.
+ * exactly as before. One try/catch per type: a local holds the component index for the path. Small
+ * nested types are written into their parent's function as blocks, as `codegen-decode.ts` does.
  */
 import { bitsFor, octetsFor } from "../aper/per-reader.js";
 import { writeReal } from "../aper/real.js";
 import { rethrowAt } from "../errors.js";
-import { lit, Scope } from "./codegen.js";
+import { lit, nestedBlock, Scope, type Structured } from "./codegen.js";
 import type { ChoiceDesc, Component, Desc, SequenceDesc, SequenceOfDesc } from "./descriptors.js";
 import { describe } from "./descriptors.js";
 import {
@@ -26,6 +27,19 @@ import { sameValue } from "./values.js";
 
 export type EncoderOf = (d: Desc) => Encoder;
 
+/** What writing a block needs: the function's scope, the compiled encoders, the inlining depth. */
+interface Gen {
+  readonly s: Scope;
+  readonly encoderOf: EncoderOf;
+  readonly depth: number;
+}
+
+/** Compiles the function of a type from its block, which writes the value in `v`. */
+function compileBlock(d: Desc, block: (g: Gen) => string, encoderOf: EncoderOf): Encoder {
+  const s = new Scope();
+  return s.compile("encode", describe(d), "w, v", block({ s, encoderOf, depth: 0 }));
+}
+
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Statements writing the constrained whole number `v` in 0..range-1 (PerWriter.whole, unrolled). */
@@ -39,9 +53,10 @@ function whole(v: string, range: number): string {
 
 /**
  * Statements writing the value in variable `v` as `d`: a fast path for simple leaves that falls back to
- * the compiled encoder, else a call of the compiled encoder.
+ * the compiled encoder, a block for small nested types, else a call of the compiled encoder.
  */
-function write(d: Desc, v: string, s: Scope, encoderOf: EncoderOf): string {
+function write(d: Desc, v: string, g: Gen): string {
+  const { s, encoderOf } = g;
   const full = `${s.bind(encoderOf(d))}(w, ${v});`;
   switch (d.kind) {
     case "boolean":
@@ -79,37 +94,52 @@ function write(d: Desc, v: string, s: Scope, encoderOf: EncoderOf): string {
       return `switch (${v}) {\n${cases.join("\n")}\ndefault: ${full}\n}`;
     }
   }
-  return full;
+  return nestedBlock(d, g, (t, inner) => blockOf(t, v, inner)) ?? full;
+}
+
+/** The block writing nested type `d` from `v`. */
+function blockOf(d: Structured, v: string, g: Gen): string {
+  if (d.kind === "sequence") return sequenceBlock(d, v, g);
+  if (d.kind === "choice") return choiceBlock(d, v, g);
+  return sequenceOfBlock(d, v, g, g.encoderOf(d));
 }
 
 export function sequenceEncoder(d: SequenceDesc, encoderOf: EncoderOf): Encoder {
-  const s = new Scope();
+  return compileBlock(d, (g) => sequenceBlock(d, "v", g), encoderOf);
+}
+
+/** A block writing the SEQUENCE value in `val` (an identifier); its locals carry a prefix of their own. */
+function sequenceBlock(d: SequenceDesc, val: string, g: Gen): string {
+  const { s, encoderOf } = g;
+  const q = `${s.temp("q")}_`;
   const root = d.root;
   const ext = d.ext ?? [];
   const extensible = d.ext !== null;
+  const local = (i: number) => `${q}v${i}`;
   const out: string[] = [
-    'if (typeof v !== "object" || v === null || Array.isArray(v) || v instanceof Uint8Array) {',
-    `w.fail("expected an object, got " + ${s.bind(show)}(v));`,
+    "{",
+    `if (typeof ${val} !== "object" || ${val} === null || Array.isArray(${val}) || ${val} instanceof Uint8Array) {`,
+    `w.fail("expected an object, got " + ${s.bind(show)}(${val}));`,
     "}",
-    "let i = 0;",
+    `let ${q}i = 0;`,
     "try {",
   ];
-  root.forEach((c, i) => out.push(`const v${i} = v[${lit(c.name)}];`));
+  root.forEach((c, i) => out.push(`const ${local(i)} = ${val}[${lit(c.name)}];`));
 
   // presence: the extension bit, then one bit per OPTIONAL / DEFAULT component
   const flags: string[] = [];
   if (extensible) {
-    out.push(`const x = ${ext.map((c) => `v[${lit(c.name)}] !== undefined`).join(" || ") || "false"};`);
-    flags.push("x");
+    out.push(`const ${q}x = ${ext.map((c) => `${val}[${lit(c.name)}] !== undefined`).join(" || ") || "false"};`);
+    flags.push(`${q}x`);
   }
   const present = (c: Component, i: number) =>
     "defaultValue" in c
-      ? `(v${i} !== undefined && !${s.bind(sameValue)}(v${i}, ${s.bind(c.defaultValue)}))`
-      : `v${i} !== undefined`;
+      ? `(${local(i)} !== undefined && !${s.bind(sameValue)}(${local(i)}, ${s.bind(c.defaultValue)}))`
+      : `${local(i)} !== undefined`;
   root.forEach((c, i) => {
     if (!c.optional) return;
-    out.push(`const p${i} = ${present(c, i)};`);
-    flags.push(`p${i}`);
+    out.push(`const ${q}p${i} = ${present(c, i)};`);
+    flags.push(`${q}p${i}`);
   });
   if (flags.length > 0 && flags.length <= 24) {
     const mask = flags.map((f, k) => `(${f} ? ${2 ** (flags.length - 1 - k)} : 0)`).join(" | ");
@@ -117,28 +147,34 @@ export function sequenceEncoder(d: SequenceDesc, encoderOf: EncoderOf): Encoder 
   } else for (const f of flags) out.push(`w.bit(${f});`);
 
   root.forEach((c, i) => {
-    const v = `v${i}`;
-    out.push(`i = ${i};`);
-    const put = writeComponent(c, v, s, encoderOf);
-    if (c.optional) out.push(`if (p${i}) {`, put, "}");
+    const v = local(i);
+    out.push(`${q}i = ${i};`);
+    const put = writeComponent(c, v, val, g);
+    if (c.optional) out.push(`if (${q}p${i}) {`, put, "}");
     else out.push(`if (${v} === undefined) w.fail(${lit(`missing ${c.name}`)});`, put);
   });
 
   if (extensible) {
     const parts: ExtensionPart[] = ext.map((c) => ({ name: c.name, write: extensionWriter(c, encoderOf) }));
-    out.push("if (x) {", "i = -1;", `${s.bind(writeExtensions)}(w, v, ${s.bind(parts)});`, "}");
+    out.push(`if (${q}x) {`, `${q}i = -1;`, `${s.bind(writeExtensions)}(w, ${val}, ${s.bind(parts)});`, "}");
   }
   const steps = s.bind(root.map((c) => `.${c.name}`));
-  out.push("} catch (e) {", "if (i < 0) throw e;", `${s.bind(rethrowAt)}(e, ${steps}[i] ?? ".?", w.pos, true);`, "}");
-  return s.compile("encode", describe(d), "w, v", out.join("\n"));
+  out.push(
+    `} catch (${q}e) {`,
+    `if (${q}i < 0) throw ${q}e;`,
+    `${s.bind(rethrowAt)}(${q}e, ${steps}[${q}i] ?? ".?", w.pos, true);`,
+    "}",
+    "}",
+  );
+  return out.join("\n");
 }
 
-/** Statements writing SEQUENCE component `c` (its value in `v`; open types read their key from `v`'s parent). */
-function writeComponent(c: Component, v: string, s: Scope, encoderOf: EncoderOf): string {
+/** Statements writing SEQUENCE component `c` (its value in `v`; open types read their key from `parent`). */
+function writeComponent(c: Component, v: string, parent: string, g: Gen): string {
   const t = c.type.kind === "ref" ? c.type.get() : c.type;
   if (t.kind === "open")
-    return `${s.bind(new OpenEncoders(t.key, t.table, encoderOf))}.write(w, v[${lit(t.key)}], ${v});`;
-  return write(c.type, v, s, encoderOf);
+    return `${g.s.bind(new OpenEncoders(t.key, t.table, g.encoderOf))}.write(w, ${parent}[${lit(t.key)}], ${v});`;
+  return write(c.type, v, g);
 }
 
 /** How an extension addition is written inside its open type (rare: not generated). */
@@ -158,26 +194,35 @@ function extensionWriter(c: Component, encoderOf: EncoderOf): ExtensionPart["wri
 const FAST_CHOICE_MAX = 8;
 
 export function choiceEncoder(d: ChoiceDesc, encoderOf: EncoderOf): Encoder {
-  const s = new Scope();
+  return compileBlock(d, (g) => choiceBlock(d, "v", g), encoderOf);
+}
+
+/** A labelled block writing the CHOICE value in `val`: each alternative leaves the block when written. */
+function choiceBlock(d: ChoiceDesc, val: string, g: Gen): string {
+  const { s, encoderOf } = g;
+  const q = `${s.temp("q")}_`;
+  const done = `${q}done`;
+  const key = `${q}key`;
   const n = d.root.length;
   const extensible = d.ext !== null;
   const names = [...d.root, ...(d.ext ?? [])].map((a) => a.name);
   const out: string[] = [
-    "let key;",
-    'if (typeof v === "object" && v !== null) {',
+    `${done}: {`,
+    `let ${key};`,
+    `if (typeof ${val} === "object" && ${val} !== null) {`,
     // the alternative by property loads, which cost far less than enumerating the keys (a record list
     // is hundreds of CHOICEs); the first key otherwise, as ever (an unknown one is reported by name)
     ...(names.length <= FAST_CHOICE_MAX
-      ? names.map((name, i) => `${i > 0 ? "else " : ""}if (v[${lit(name)}] !== undefined) key = ${lit(name)};`)
+      ? names.map((name, i) => `${i > 0 ? "else " : ""}if (${val}[${lit(name)}] !== undefined) ${key} = ${lit(name)};`)
       : []),
-    `${names.length <= FAST_CHOICE_MAX ? "else " : ""}for (const k in v) {`,
-    "key = k;",
+    `${names.length <= FAST_CHOICE_MAX ? "else " : ""}for (const ${q}k in ${val}) {`,
+    `${key} = ${q}k;`,
     "break;",
     "}",
     "}",
-    `if (key === undefined) return w.fail("expected {alternative: value}, got " + ${s.bind(show)}(v));`,
+    `if (${key} === undefined) w.fail("expected {alternative: value}, got " + ${s.bind(show)}(${val}));`,
     "try {",
-    "switch (key) {",
+    `switch (${key}) {`,
   ];
   d.root.forEach((a, i) => {
     const index =
@@ -187,9 +232,9 @@ export function choiceEncoder(d: ChoiceDesc, encoderOf: EncoderOf): Encoder {
     out.push(
       `case ${lit(a.name)}: {`,
       index,
-      `const x = v[${lit(a.name)}];`,
-      write(a.type, "x", s, encoderOf),
-      "return;",
+      `const ${q}x = ${val}[${lit(a.name)}];`,
+      write(a.type, `${q}x`, g),
+      `break ${done};`,
       "}",
     );
   });
@@ -198,40 +243,46 @@ export function choiceEncoder(d: ChoiceDesc, encoderOf: EncoderOf): Encoder {
       `case ${lit(a.name)}: {`,
       "w.bit(true);",
       `w.normallySmall(${j});`,
-      "const at = w.openBegin();",
-      `${s.bind(encoderOf(a.type))}(w, v[${lit(a.name)}]);`,
-      "w.openEnd(at);",
-      "return;",
+      `const ${q}at = w.openBegin();`,
+      `${s.bind(encoderOf(a.type))}(w, ${val}[${lit(a.name)}]);`,
+      `w.openEnd(${q}at);`,
+      `break ${done};`,
       "}",
     );
   });
-  out.push("}", `${s.bind(writeUnknownAlternative)}(w, v, key, ${extensible}, ${lit(describe(d))});`);
-  out.push("} catch (e) {", `${s.bind(rethrowAt)}(e, "." + key, w.pos, true);`, "}");
-  return s.compile("encode", describe(d), "w, v", out.join("\n"));
+  out.push("}", `${s.bind(writeUnknownAlternative)}(w, ${val}, ${key}, ${extensible}, ${lit(describe(d))});`);
+  out.push(`} catch (${q}e) {`, `${s.bind(rethrowAt)}(${q}e, "." + ${key}, w.pos, true);`, "}", "}");
+  return out.join("\n");
 }
 
 /** `general` encodes any count, fragmented ones included: the generated code defers to it above 16K. */
 export function sequenceOfEncoder(d: SequenceOfDesc, encoderOf: EncoderOf, general: Encoder): Encoder {
-  const s = new Scope();
-  const out = [
-    "if (!Array.isArray(v)) {",
-    `w.fail("expected an array, got " + ${s.bind(show)}(v));`,
+  return compileBlock(d, (g) => sequenceOfBlock(d, "v", g, general), encoderOf);
+}
+
+/** A block writing the SEQUENCE OF value in `val`; `fallback` writes it whole when it needs fragments. */
+function sequenceOfBlock(d: SequenceOfDesc, val: string, g: Gen, fallback: Encoder): string {
+  const { s } = g;
+  const q = `${s.temp("q")}_`;
+  return [
+    "{",
+    `if (!Array.isArray(${val})) {`,
+    `w.fail("expected an array, got " + ${s.bind(show)}(${val}));`,
     "}",
-    "const n = v.length;",
-    "let i = 0;",
+    `const ${q}n = ${val}.length;`,
+    `let ${q}i = 0;`,
     "try {",
-    `if (!${s.bind(new Sizes(sizeLayout(d)))}.write(w, n)) {`,
-    "i = -1;",
-    `return ${s.bind(general)}(w, v);`,
+    `if (!${s.bind(new Sizes(sizeLayout(d)))}.write(w, ${q}n)) {`,
+    `${q}i = -1;`,
+    `${s.bind(fallback)}(w, ${val});`,
+    `} else for (; ${q}i < ${q}n; ${q}i++) {`,
+    `const ${q}x = ${val}[${q}i];`,
+    write(d.item, `${q}x`, g),
     "}",
-    "for (; i < n; i++) {",
-    "const x = v[i];",
-    write(d.item, "x", s, encoderOf),
+    `} catch (${q}e) {`,
+    `if (${q}i < 0) throw ${q}e;`,
+    `${s.bind(rethrowAt)}(${q}e, "[" + ${q}i + "]", w.pos, true);`,
     "}",
-    "} catch (e) {",
-    "if (i < 0) throw e;",
-    `${s.bind(rethrowAt)}(e, "[" + i + "]", w.pos, true);`,
     "}",
-  ];
-  return s.compile("encode", describe(d), "w, v", out.join("\n"));
+  ].join("\n");
 }

@@ -10,6 +10,8 @@
  * tables, defaults) enters as a parameter of the factory (`Scope.bind`).
  */
 
+import type { ChoiceDesc, Desc, SequenceDesc, SequenceOfDesc } from "./descriptors.js";
+
 /** A JavaScript literal for a string or number (JSON is valid JavaScript for both). */
 export const lit = (v: string | number): string => JSON.stringify(v);
 
@@ -44,4 +46,27 @@ export class Scope {
     const factory = new Function(...this.names, source) as (...args: unknown[]) => F;
     return factory(...this.values);
   }
+}
+
+/** How deep nested types are written into their parent's function, and how long their block may be. */
+const INLINE_DEPTH = 4;
+const INLINE_MAX = 6000;
+
+export type Structured = SequenceDesc | ChoiceDesc | SequenceOfDesc;
+
+/**
+ * The block `blockOf` writes for nested type `d` one level deeper, when `d` is a SEQUENCE, CHOICE or
+ * SEQUENCE OF not too deep and its block not too long; undefined when it should stay a call. V8
+ * inlines calls only within a budget of callee bytecode per function, which one list of CHOICEs spends,
+ * leaving the bit-level helpers beneath as calls; a block costs none of that budget.
+ */
+export function nestedBlock<G extends { readonly depth: number }>(
+  d: Desc,
+  g: G,
+  blockOf: (d: Structured, inner: G) => string,
+): string | undefined {
+  if ((d.kind !== "sequence" && d.kind !== "choice" && d.kind !== "sequenceOf") || g.depth >= INLINE_DEPTH)
+    return undefined;
+  const block = blockOf(d, { ...g, depth: g.depth + 1 });
+  return block.length <= INLINE_MAX ? block : undefined;
 }
