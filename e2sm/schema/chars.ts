@@ -6,10 +6,25 @@
  */
 import type { PerReader } from "../aper/per-reader.js";
 import type { PerWriter } from "../aper/per-writer.js";
+import { charAlphabet } from "./charsets.js";
+import type { CharStringType } from "./descriptors.js";
 import { RECENT_MAX, RecentStrings } from "./recent-strings.js";
 
 /** One table of recent strings per alphabet. */
 const recentBy = new Map<string, RecentStrings>();
+
+/** The tables of each alphabet, built once. */
+const byCharset = new Map<string, Chars>();
+
+/** The tables of a known-multiplier alphabet (not UTF8String). */
+export function charsOf(charset: Exclude<CharStringType, "UTF8String">): Chars {
+  let chars = byCharset.get(charset);
+  if (!chars) {
+    const { bits, charOf, indexOf } = charAlphabet(charset);
+    byCharset.set(charset, (chars = new Chars(bits, charOf, charset, indexOf)));
+  }
+  return chars;
+}
 
 export class Chars {
   /** Wire value -> character code, -1 when not allowed. */
@@ -24,7 +39,7 @@ export class Chars {
   private readonly recent: RecentStrings;
 
   constructor(
-    private readonly bits: number,
+    readonly bits: number,
     charOf: (value: number) => number,
     private readonly charset: string,
     indexOf?: (code: number) => number,

@@ -10,6 +10,7 @@
 import { bitsFor, octetsFor, type PerReader } from "../aper/per-reader.js";
 import { readReal } from "../aper/real.js";
 import { rethrowAt } from "../errors.js";
+import { charsOf } from "./chars.js";
 import { lit, nestedBlock, Scope, type Structured } from "./codegen.js";
 import {
   type Decoder,
@@ -22,7 +23,7 @@ import {
 } from "./decode-parts.js";
 import type { ChoiceDesc, Component, Desc, SequenceDesc, SequenceOfDesc } from "./descriptors.js";
 import { describe } from "./descriptors.js";
-import { sizeLayout } from "./layout.js";
+import { type SizeLayout, sizeLayout } from "./layout.js";
 import { minBits } from "./min-bits.js";
 import { Sizes } from "./sizes.js";
 
@@ -70,6 +71,13 @@ function read(d: Desc, v: string, g: Gen): string {
       let root = `${v} = ${whole(range)} + ${lo};`;
       if (!exact(range)) root += `\nif (${v} > ${hi}) r.fail(${v} + ${lit(` is outside ${lo}..${hi}`)});`;
       return d.ext ? withExtension(root, d, v, g) : root;
+    }
+    case "string": {
+      // a known-multiplier string's usual count and characters, else its own decoder from the start
+      if (d.charset === "UTF8String") break;
+      const size = new Sizes(sizeLayout(d), charsOf(d.charset).bits, d.charset);
+      const t = s.temp("n");
+      return `const ${t} = ${s.bind(size)}.quick(r);\n${v} = ${t} >= 0 ? ${s.bind(charsOf(d.charset))}.read(r, ${t}) : ${s.bind(decoderOf(d))}(r);`;
     }
     case "enumerated": {
       const n = d.root.length;
@@ -293,14 +301,41 @@ export function sequenceOfDecoder(d: SequenceOfDesc, decoderOf: DecoderOf, gener
   return compileBlock(d, (g) => sequenceOfBlock(d, "res", g, general), decoderOf);
 }
 
+/**
+ * Statements reading a SEQUENCE OF count into a new local `n` as `Sizes.quick` (bound as `sizes`)
+ * does: the usual count of the two layouts every E2 list has written out (a one-octet general length,
+ * a 16-bit constrained count, both aligned), the rest left to `quick`.
+ */
+function countRead(layout: SizeLayout, unit: number, n: string, sizes: string): string {
+  const word = layout.constrained && !layout.fixed && layout.ub! - layout.lb + 1 > 256;
+  if (layout.ext || (!word && (layout.constrained || layout.fixed))) return `const ${n} = ${sizes}.quick(r);`;
+  const octets = word ? 2 : 1;
+  const count = word ? `((r.buf[${n}p >>> 3] << 8) | r.buf[(${n}p >>> 3) + 1]) + ${layout.lb}` : `r.buf[${n}p >>> 3]`;
+  const usual = word ? `${n}c <= ${layout.ub}` : `${n}c < 128 && ${n}c >= ${layout.lb}`;
+  return [
+    `let ${n} = -1;`,
+    `const ${n}p = (r.pos + 7) & ~7;`,
+    `if (r.end - ${n}p >= ${8 * octets}) {`,
+    `const ${n}c = ${count};`,
+    `if (${usual} && ${n}c * ${unit} <= r.end - ${n}p - ${8 * octets}) {`,
+    `${n} = ${n}c;`,
+    `r.pos = ${n}p + ${8 * octets};`,
+    "}",
+    "}",
+    `if (${n} < 0) ${n} = ${sizes}.quick(r);`,
+  ].join("\n");
+}
+
 /** A block reading SEQUENCE OF `d` into `res`; `fallback` decodes it whole when the count is not usual. */
 function sequenceOfBlock(d: SequenceOfDesc, res: string, g: Gen, fallback: Decoder): string {
   const { s } = g;
   const q = `${s.temp("q")}_`;
-  const sizes = new Sizes(sizeLayout(d), Math.max(1, minBits(d.item)), "SEQUENCE OF");
+  const layout = sizeLayout(d);
+  const unit = Math.max(1, minBits(d.item));
+  const sizes = s.bind(new Sizes(layout, unit, "SEQUENCE OF"));
   return [
     "{",
-    `const ${q}n = ${s.bind(sizes)}.quick(r);`,
+    countRead(layout, unit, `${q}n`, sizes),
     `if (${q}n < 0) ${res} = ${s.bind(fallback)}(r);`,
     "else {",
     // sized up front (one allocation, not a growing one), though never beyond 1024 before the items

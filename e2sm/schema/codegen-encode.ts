@@ -10,6 +10,7 @@
 import { bitsFor, octetsFor } from "../aper/per-reader.js";
 import { writeReal } from "../aper/real.js";
 import { rethrowAt } from "../errors.js";
+import { charsOf } from "./chars.js";
 import { lit, nestedBlock, Scope, type Structured } from "./codegen.js";
 import type { ChoiceDesc, Component, Desc, SequenceDesc, SequenceOfDesc } from "./descriptors.js";
 import { describe } from "./descriptors.js";
@@ -20,7 +21,7 @@ import {
   writeExtensions,
   writeUnknownAlternative,
 } from "./encode-parts.js";
-import { sizeLayout } from "./layout.js";
+import { type SizeLayout, sizeLayout } from "./layout.js";
 import { show } from "./show.js";
 import { Sizes } from "./sizes.js";
 import { sameValue } from "./values.js";
@@ -78,6 +79,18 @@ function write(d: Desc, v: string, g: Gen): string {
           ? `w.bits(${v} - ${lo}, ${1 + bitsFor(range - 1)});`
           : `w.bit(false); ${whole(`${v} - ${lo}`, range)}`;
       return `if (${fast}) {${put}} else ${full}`;
+    }
+    case "string": {
+      // an 8-bit string of a small constrained size within its root: the extension bit (0) and the
+      // count in one field, then its aligned characters; anything else through its own encoder
+      const layout = sizeLayout(d);
+      const range = layout.constrained && !layout.fixed ? layout.ub! - layout.lb + 1 : 0;
+      if (d.charset === "UTF8String" || range < 2 || range > 255 || !layout.alignContents) break;
+      const chars = charsOf(d.charset);
+      if (chars.bits !== 8) break;
+      const count = `w.bits(${v}.length - ${layout.lb}, ${(layout.ext ? 1 : 0) + bitsFor(range - 1)});`;
+      const fits = `typeof ${v} === "string" && ${v}.length >= ${layout.lb} && ${v}.length <= ${layout.ub}`;
+      return `if (${fits}) {\n${count}\nw.align();\n${s.bind(chars)}.write(w, ${v}, 0, ${v}.length);\n} else ${full}`;
     }
     case "enumerated": {
       // root values: the extension bit (0) and the index are one field while the index fits in a byte
@@ -260,6 +273,20 @@ export function sequenceOfEncoder(d: SequenceOfDesc, encoderOf: EncoderOf, gener
   return compileBlock(d, (g) => sequenceOfBlock(d, "v", g, general), encoderOf);
 }
 
+/**
+ * An expression writing count `n` as `Sizes.write` (bound as `sizes`) does, false when it needs
+ * fragments: the usual count of the two layouts every E2 list has written out (a one-octet general
+ * length, a 16-bit constrained count), the rest left to `write`.
+ */
+function countWrite(layout: SizeLayout, n: string, sizes: string): string {
+  const word = layout.constrained && !layout.fixed && layout.ub! - layout.lb + 1 > 256;
+  const call = `${sizes}.write(w, ${n})`;
+  if (layout.ext || (!word && (layout.constrained || layout.fixed))) return call;
+  if (word)
+    return `(${n} >= ${layout.lb} && ${n} <= ${layout.ub} ? (w.align(), w.bits(${n} - ${layout.lb}, 16), true) : ${call})`;
+  return `(${n} >= ${layout.lb} && ${n} < 128 ? (w.octet(${n}), true) : ${call})`;
+}
+
 /** A block writing the SEQUENCE OF value in `val`; `fallback` writes it whole when it needs fragments. */
 function sequenceOfBlock(d: SequenceOfDesc, val: string, g: Gen, fallback: Encoder): string {
   const { s } = g;
@@ -272,7 +299,7 @@ function sequenceOfBlock(d: SequenceOfDesc, val: string, g: Gen, fallback: Encod
     `const ${q}n = ${val}.length;`,
     `let ${q}i = 0;`,
     "try {",
-    `if (!${s.bind(new Sizes(sizeLayout(d)))}.write(w, ${q}n)) {`,
+    `if (!${countWrite(sizeLayout(d), `${q}n`, s.bind(new Sizes(sizeLayout(d))))}) {`,
     `${q}i = -1;`,
     `${s.bind(fallback)}(w, ${val});`,
     `} else for (; ${q}i < ${q}n; ${q}i++) {`,

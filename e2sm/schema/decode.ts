@@ -9,8 +9,7 @@ import { narrow, readSemiNarrow, readUnconstrainedNarrow, readWholeBig } from ".
 import { PerReader } from "../aper/per-reader.js";
 import { readReal } from "../aper/real.js";
 import { E2CodecError, rethrowAt, toCodecError } from "../errors.js";
-import { Chars } from "./chars.js";
-import { charAlphabet } from "./charsets.js";
+import { charsOf } from "./chars.js";
 import { choiceDecoder, sequenceDecoder, sequenceOfDecoder } from "./codegen-decode.js";
 import { concat, type Decoder } from "./decode-parts.js";
 import type {
@@ -309,8 +308,8 @@ function charString(d: CharStringDesc): Decoder {
       return utf8(r, r.octets(n));
     };
   }
-  const { bits, charOf } = charAlphabet(d.charset);
-  const chars = new Chars(bits, charOf, d.charset);
+  const chars = charsOf(d.charset);
+  const bits = chars.bits;
   const get = sized(layout, bits, d.charset);
   const general: Decoder = (r) => {
     let s = "";

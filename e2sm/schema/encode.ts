@@ -7,8 +7,7 @@ import { writeSemi, writeUnconstrained, writeWholeBig } from "../aper/integers.j
 import { PerWriter } from "../aper/per-writer.js";
 import { writeReal } from "../aper/real.js";
 import { type E2CodecError, rethrowAt, toCodecError } from "../errors.js";
-import { Chars } from "./chars.js";
-import { charAlphabet } from "./charsets.js";
+import { charsOf } from "./chars.js";
 import { choiceEncoder, sequenceEncoder, sequenceOfEncoder } from "./codegen-encode.js";
 import type {
   BitString,
@@ -274,8 +273,7 @@ function charString(d: CharStringDesc): Encoder {
       put(w, bytes.length, (s, c) => w.octets(bytes.subarray(s, s + c)));
     };
   }
-  const { bits, charOf, indexOf } = charAlphabet(d.charset);
-  const chars = new Chars(bits, charOf, d.charset, indexOf);
+  const chars = charsOf(d.charset);
   return (w, v) => {
     if (typeof v !== "string") w.fail(`expected a string, got ${show(v)}`);
     if (sizes.write(w, v.length)) {
