@@ -1,9 +1,9 @@
 /**
  * V8 settings the `twinric` command runs with, set before any hot code is optimized. The E2 codec's
  * generated decoders and encoders call small bit-level helpers from every leaf; V8 inlines calls only
- * within a budget of callee bytecode per optimized function (920 by default), which one SEQUENCE OF
- * of CHOICEs already spends, leaving the REAL and integer helpers as calls. Tripling it makes KPM
- * indications 10-20 % faster (bench/codec.ts measures both, side by side). Programs that use the codec
+ * within a budget of callee bytecode per optimized function (920 by default), which a KPM report's
+ * record lists spend, leaving the REAL, integer and string helpers as calls. Tripling it makes KPM
+ * indications 10-15 % faster (bench/codec.ts measures both, side by side). Programs that use the codec
  * as a library can pass the same flag to node.
  */
 import { setFlagsFromString } from "node:v8";

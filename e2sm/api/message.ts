@@ -88,6 +88,7 @@ export function toPdu(parts: E2apBuild, msg: E2Message): unknown {
   const desc = messageDesc(parts, msg.procedure, msg.kind);
   const plan = planOf(desc);
   for (const name in msg.ies) {
+    if (!Object.hasOwn(msg.ies, name)) continue; // as Object.keys: own names only
     if (!plan.byName.has(name) && msg.ies[name] !== undefined) {
       invalid(
         `${desc.name}.${name}`,
@@ -125,9 +126,15 @@ export function fromPdu(parts: E2apBuild, pdu: any): E2Message {
       `unknown procedure code ${body?.procedureCode}`,
     );
   }
-  const plan = planOf(proc[KIND_TO_SPEC[kind!]]!);
+  const desc = proc[KIND_TO_SPEC[kind!]];
+  const fields = body.value?.protocolIEs;
+  if (!desc || !Array.isArray(fields)) {
+    // a procedure code valid in another message kind (RICindication has no unsuccessfulOutcome)
+    throw new E2CodecError("E2_DECODE_INVALID", `E2AP-PDU.${kind}`, -1, `${proc.name} has no ${kind}`);
+  }
+  const plan = planOf(desc);
   const msg: E2Message = { procedure: proc.name, kind: kind!, ies: {} };
-  for (const f of body.value.protocolIEs as { id: number; criticality: string; value: unknown }[]) {
+  for (const f of fields as { id: number; criticality: string; value: unknown }[]) {
     const ie = plan.byId.get(f.id);
     if (ie) msg.ies[ie.spec.name] = ie.lists ? unwrapLists(ie.spec.type, f.value) : f.value;
     else (msg.unknownIes ??= []).push(f as { id: number; criticality: string; value: Uint8Array });

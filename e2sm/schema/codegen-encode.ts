@@ -58,14 +58,16 @@ function whole(v: string, range: number): string {
  */
 function write(d: Desc, v: string, g: Gen): string {
   const { s, encoderOf } = g;
-  const full = `${s.bind(encoderOf(d))}(w, ${v});`;
+  // the compiled encoder, bound only where the code calls it
+  let called: string | undefined;
+  const full = () => (called ??= `${s.bind(encoderOf(d))}(w, ${v});`);
   switch (d.kind) {
     case "boolean":
-      return `if (typeof ${v} === "boolean") w.bit(${v}); else ${full}`;
+      return `if (typeof ${v} === "boolean") w.bit(${v}); else ${full()}`;
     case "null":
-      return `if (${v} !== null) ${full}`;
+      return `if (${v} !== null) ${full()}`;
     case "real":
-      return `if (typeof ${v} === "number") ${s.bind(writeReal)}(w, ${v}); else ${full}`;
+      return `if (typeof ${v} === "number") ${s.bind(writeReal)}(w, ${v}); else ${full()}`;
     case "integer": {
       if (d.lb === null || d.ub === null || d.lb < -SAFE || d.ub > SAFE) break;
       const lo = Number(d.lb);
@@ -78,7 +80,7 @@ function write(d: Desc, v: string, g: Gen): string {
         : range <= 255
           ? `w.bits(${v} - ${lo}, ${1 + bitsFor(range - 1)});`
           : `w.bit(false); ${whole(`${v} - ${lo}`, range)}`;
-      return `if (${fast}) {${put}} else ${full}`;
+      return `if (${fast}) {${put}} else ${full()}`;
     }
     case "string": {
       // an 8-bit string of a small constrained size within its root: the extension bit (0) and the
@@ -90,7 +92,7 @@ function write(d: Desc, v: string, g: Gen): string {
       if (chars.bits !== 8) break;
       const count = `w.bits(${v}.length - ${layout.lb}, ${(layout.ext ? 1 : 0) + bitsFor(range - 1)});`;
       const fits = `typeof ${v} === "string" && ${v}.length >= ${layout.lb} && ${v}.length <= ${layout.ub}`;
-      return `if (${fits}) {\n${count}\nw.align();\n${s.bind(chars)}.write(w, ${v}, 0, ${v}.length);\n} else ${full}`;
+      return `if (${fits}) {\n${count}\nw.align();\n${s.bind(chars)}.write(w, ${v}, 0, ${v}.length);\n} else ${full()}`;
     }
     case "enumerated": {
       // root values: the extension bit (0) and the index are one field while the index fits in a byte
@@ -104,10 +106,10 @@ function write(d: Desc, v: string, g: Gen): string {
               : `w.bit(false); ${whole(String(i), n)}`;
         return `case ${lit(name)}: ${put} break;`;
       });
-      return `switch (${v}) {\n${cases.join("\n")}\ndefault: ${full}\n}`;
+      return `switch (${v}) {\n${cases.join("\n")}\ndefault: ${full()}\n}`;
     }
   }
-  return nestedBlock(d, g, (t, inner) => blockOf(t, v, inner)) ?? full;
+  return nestedBlock(d, g, (t, inner) => blockOf(t, v, inner)) ?? full();
 }
 
 /** The block writing nested type `d` from `v`. */

@@ -21,6 +21,8 @@ export class Scope {
   private readonly names: string[] = [];
   private readonly values: unknown[] = [];
   private temps = 0;
+  /** Characters of nested blocks the function has taken in (`nestedBlock`). */
+  inlined = 0;
 
   /** Makes `value` visible to the generated code; returns the identifier it goes by. */
   bind(value: unknown): string {
@@ -28,6 +30,17 @@ export class Scope {
     this.names.push(name);
     this.values.push(value);
     return name;
+  }
+
+  /** Where the bindings stand, for `rollback`. */
+  mark(): number {
+    return this.names.length;
+  }
+
+  /** Drops the bindings made since `mark` (code that was written and then thrown away). */
+  rollback(mark: number): void {
+    this.names.length = mark;
+    this.values.length = mark;
   }
 
   /** A fresh local variable name. */
@@ -48,25 +61,38 @@ export class Scope {
   }
 }
 
-/** How deep nested types are written into their parent's function, and how long their block may be. */
+/**
+ * How deep nested types are written into their parent's function, how long one block may be, and how
+ * many characters of blocks one function takes in (each block below the function's own is capped by
+ * INLINE_MAX, so this caps the function).
+ */
 const INLINE_DEPTH = 4;
 const INLINE_MAX = 6000;
+const FUNCTION_MAX = 24000;
 
 export type Structured = SequenceDesc | ChoiceDesc | SequenceOfDesc;
 
 /**
  * The block `blockOf` writes for nested type `d` one level deeper, when `d` is a SEQUENCE, CHOICE or
- * SEQUENCE OF not too deep and its block not too long; undefined when it should stay a call. V8
- * inlines calls only within a budget of callee bytecode per function, which one list of CHOICEs spends,
- * leaving the bit-level helpers beneath as calls; a block costs none of that budget.
+ * SEQUENCE OF not too deep and its block not too long; undefined when it should stay a call (then the
+ * bindings the block made are dropped). V8 inlines calls only within a budget of callee bytecode per
+ * function, which one list of CHOICEs spends, leaving the bit-level helpers beneath as calls; a block
+ * costs none of that budget.
  */
-export function nestedBlock<G extends { readonly depth: number }>(
+export function nestedBlock<G extends { readonly depth: number; readonly s: Scope }>(
   d: Desc,
   g: G,
   blockOf: (d: Structured, inner: G) => string,
 ): string | undefined {
   if ((d.kind !== "sequence" && d.kind !== "choice" && d.kind !== "sequenceOf") || g.depth >= INLINE_DEPTH)
     return undefined;
+  const mark = g.s.mark();
   const block = blockOf(d, { ...g, depth: g.depth + 1 });
-  return block.length <= INLINE_MAX ? block : undefined;
+  const fits = block.length <= INLINE_MAX && (g.depth > 0 || g.s.inlined + block.length <= FUNCTION_MAX);
+  if (!fits) {
+    g.s.rollback(mark);
+    return undefined;
+  }
+  if (g.depth === 0) g.s.inlined += block.length;
+  return block;
 }

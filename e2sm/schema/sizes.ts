@@ -1,7 +1,7 @@
 /**
  * The length part of sized types (SEQUENCE OF, BIT / OCTET / character strings), with no closure per
- * value. Decoding: `quick` reads the usual fixed or small constrained count in one go; `read` and
- * `check` are the exact path, which words every error. Contents of 16K units or more come in fragments:
+ * value. Decoding: `quick` reads the usual count in one go (fixed, a constrained whole number, a
+ * general length of one or two octets); `read` and `check` are the exact path, which words every error. Contents of 16K units or more come in fragments:
  * there these answer "not handled" and the caller takes its general (closure-based) path, which the
  * decoder enters again from the start of the length.
  */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   decodeSm,
   E2apCodec,
+  E2CodecError,
   e2setupRequest,
   e2setupResponse,
   encodeSm,
@@ -94,5 +95,26 @@ describe.each([2, 3] as const)("E2apCodec v%i", (version) => {
     ind.ies.RICindicationHeader = Uint8Array.of();
     ind.ies.Bogus = 1;
     expect(() => e2.encode(ind)).toThrow(/RICindication has no IE Bogus/);
+    // names are the message's own: an inherited one is neither an IE nor an error
+    const inherited = { ...ind, ies: Object.assign(Object.create({ Bogus: 1 }), ricIndicationIes()) };
+    expect(e2.decode(e2.encode(inherited)).ies.RANfunctionID).toBe(2);
+  });
+
+  it("refuses a PDU whose procedure has no such message kind with a codec error", () => {
+    const e2 = new E2apCodec({ version });
+    // an unsuccessfulOutcome of RICindication (procedure code 5), which E2AP does not define
+    const bytes = Uint8Array.from(Buffer.from("400540020000", "hex"));
+    expect(() => e2.decode(bytes)).toThrow(E2CodecError);
+    expect(() => e2.decode(bytes)).toThrow(/RICindication has no unsuccessfulOutcome/);
   });
 });
+
+function ricIndicationIes() {
+  return ricIndication({
+    requestId: { requestor: 1, instance: 1 },
+    ranFunctionId: 2,
+    actionId: 1,
+    header: Uint8Array.of(),
+    message: Uint8Array.of(),
+  }).ies;
+}
