@@ -52,8 +52,12 @@ function procedureNamed(parts: E2apBuild, procedure: string) {
 
 /** The message type of a procedure and kind. */
 export function messageDesc(parts: E2apBuild, procedure: string, kind: MessageKind): Desc {
-  const desc = procedureNamed(parts, procedure)[KIND_TO_SPEC[kind]];
-  if (!desc) invalid(procedure, `${procedure} has no ${kind}`);
+  return kindOf(procedureNamed(parts, procedure), kind);
+}
+
+function kindOf(proc: E2apBuild["procedures"][number], kind: MessageKind): Desc {
+  const desc = proc[KIND_TO_SPEC[kind]];
+  if (!desc) invalid(proc.name, `${proc.name} has no ${kind}`);
   return desc!;
 }
 
@@ -85,7 +89,7 @@ function planOf(desc: Desc): MessagePlan {
 /** The E2AP-PDU value of a message. */
 export function toPdu(parts: E2apBuild, msg: E2Message): unknown {
   const proc = procedureNamed(parts, msg.procedure);
-  const desc = messageDesc(parts, msg.procedure, msg.kind);
+  const desc = kindOf(proc, msg.kind);
   const plan = planOf(desc);
   for (const name in msg.ies) {
     if (!Object.hasOwn(msg.ies, name)) continue; // as Object.keys: own names only

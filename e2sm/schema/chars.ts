@@ -10,9 +10,6 @@ import { charAlphabet } from "./charsets.js";
 import type { CharStringType } from "./descriptors.js";
 import { RECENT_MAX, RecentStrings } from "./recent-strings.js";
 
-/** One table of recent strings per alphabet. */
-const recentBy = new Map<string, RecentStrings>();
-
 /** The tables of each alphabet, built once. */
 const byCharset = new Map<string, Chars>();
 
@@ -35,8 +32,8 @@ export class Chars {
   private readonly identity: boolean;
   /** Strings of this alphabet can be found again by their octets (8-bit identity alphabets). */
   private readonly recentOk: boolean;
-  /** Strings of this alphabet decoded or encoded lately. */
-  private readonly recent: RecentStrings;
+  /** Strings of this alphabet decoded or encoded lately (one table per alphabet: see `charsOf`). */
+  private readonly recent = new RecentStrings();
 
   constructor(
     readonly bits: number,
@@ -48,9 +45,6 @@ export class Chars {
     this.values = Int16Array.from({ length: 256 }, (_, c) => (indexOf ? indexOf(c) : -1));
     this.identity = this.codes.every((c, v) => c === v || c < 0);
     this.recentOk = this.identity && bits === 8;
-    let recent = recentBy.get(charset);
-    if (!recent) recentBy.set(charset, (recent = new RecentStrings()));
-    this.recent = recent;
   }
 
   /** Reads `n` characters (the caller has checked that their bits are there). */

@@ -23,7 +23,7 @@ import {
 } from "./decode-parts.js";
 import type { ChoiceDesc, Component, Desc, SequenceDesc, SequenceOfDesc } from "./descriptors.js";
 import { describe } from "./descriptors.js";
-import { type SizeLayout, sizeLayout } from "./layout.js";
+import { sizeLayout } from "./layout.js";
 import { minBits } from "./min-bits.js";
 import { Sizes } from "./sizes.js";
 
@@ -302,27 +302,27 @@ export function sequenceOfDecoder(d: SequenceOfDesc, decoderOf: DecoderOf, gener
 }
 
 /**
- * Statements reading a SEQUENCE OF count into a new local `n` as `Sizes.quick` (bound as `sizes`)
+ * Statements reading a SEQUENCE OF count into a new local `n` as `sizes.quick` (bound as `bound`)
  * does: the usual count of the two layouts every E2 list has written out (a one-octet general length,
  * a 16-bit constrained count, both aligned), the rest left to `quick`.
  */
-function countRead(layout: SizeLayout, unit: number, n: string, sizes: string): string {
-  const word = layout.constrained && !layout.fixed && layout.ub! - layout.lb + 1 > 256;
-  if (layout.ext || (!word && (layout.constrained || layout.fixed))) return `const ${n} = ${sizes}.quick(r);`;
+function countRead(sizes: Sizes, n: string, bound: string): string {
+  const word = sizes.range > 256;
+  if (sizes.ext || !(word || sizes.general)) return `const ${n} = ${bound}.quick(r);`;
   const octets = word ? 2 : 1;
-  const count = word ? `((r.buf[${n}p >>> 3] << 8) | r.buf[(${n}p >>> 3) + 1]) + ${layout.lb}` : `r.buf[${n}p >>> 3]`;
-  const usual = word ? `${n}c <= ${layout.ub}` : `${n}c < 128 && ${n}c >= ${layout.lb}`;
+  const count = word ? `((r.buf[${n}p >>> 3] << 8) | r.buf[(${n}p >>> 3) + 1]) + ${sizes.lb}` : `r.buf[${n}p >>> 3]`;
+  const usual = word ? `${n}c <= ${sizes.ub}` : `${n}c < 128 && ${n}c >= ${sizes.lb}`;
   return [
     `let ${n} = -1;`,
     `const ${n}p = (r.pos + 7) & ~7;`,
     `if (r.end - ${n}p >= ${8 * octets}) {`,
     `const ${n}c = ${count};`,
-    `if (${usual} && ${n}c * ${unit} <= r.end - ${n}p - ${8 * octets}) {`,
+    `if (${usual} && ${n}c * ${sizes.unit} <= r.end - ${n}p - ${8 * octets}) {`,
     `${n} = ${n}c;`,
     `r.pos = ${n}p + ${8 * octets};`,
     "}",
     "}",
-    `if (${n} < 0) ${n} = ${sizes}.quick(r);`,
+    `if (${n} < 0) ${n} = ${bound}.quick(r);`,
   ].join("\n");
 }
 
@@ -330,12 +330,10 @@ function countRead(layout: SizeLayout, unit: number, n: string, sizes: string): 
 function sequenceOfBlock(d: SequenceOfDesc, res: string, g: Gen, fallback: Decoder): string {
   const { s } = g;
   const q = `${s.temp("q")}_`;
-  const layout = sizeLayout(d);
-  const unit = Math.max(1, minBits(d.item));
-  const sizes = s.bind(new Sizes(layout, unit, "SEQUENCE OF"));
+  const sizes = new Sizes(sizeLayout(d), Math.max(1, minBits(d.item)), "SEQUENCE OF");
   return [
     "{",
-    countRead(layout, unit, `${q}n`, sizes),
+    countRead(sizes, `${q}n`, s.bind(sizes)),
     `if (${q}n < 0) ${res} = ${s.bind(fallback)}(r);`,
     "else {",
     // sized up front (one allocation, not a growing one), though never beyond 1024 before the items

@@ -21,7 +21,7 @@ import {
   writeExtensions,
   writeUnknownAlternative,
 } from "./encode-parts.js";
-import { type SizeLayout, sizeLayout } from "./layout.js";
+import { sizeLayout } from "./layout.js";
 import { show } from "./show.js";
 import { Sizes } from "./sizes.js";
 import { sameValue } from "./values.js";
@@ -85,13 +85,12 @@ function write(d: Desc, v: string, g: Gen): string {
     case "string": {
       // an 8-bit string of a small constrained size within its root: the extension bit (0) and the
       // count in one field, then its aligned characters; anything else through its own encoder
-      const layout = sizeLayout(d);
-      const range = layout.constrained && !layout.fixed ? layout.ub! - layout.lb + 1 : 0;
-      if (d.charset === "UTF8String" || range < 2 || range > 255 || !layout.alignContents) break;
+      if (d.charset === "UTF8String") break;
+      const size = new Sizes(sizeLayout(d));
       const chars = charsOf(d.charset);
-      if (chars.bits !== 8) break;
-      const count = `w.bits(${v}.length - ${layout.lb}, ${(layout.ext ? 1 : 0) + bitsFor(range - 1)});`;
-      const fits = `typeof ${v} === "string" && ${v}.length >= ${layout.lb} && ${v}.length <= ${layout.ub}`;
+      if (size.countBits < 0 || !size.align || chars.bits !== 8) break;
+      const count = `w.bits(${v}.length - ${size.lb}, ${(size.ext ? 1 : 0) + size.countBits});`;
+      const fits = `typeof ${v} === "string" && ${v}.length >= ${size.lb} && ${v}.length <= ${size.ub}`;
       return `if (${fits}) {\n${count}\nw.align();\n${s.bind(chars)}.write(w, ${v}, 0, ${v}.length);\n} else ${full()}`;
     }
     case "enumerated": {
@@ -276,23 +275,24 @@ export function sequenceOfEncoder(d: SequenceOfDesc, encoderOf: EncoderOf, gener
 }
 
 /**
- * An expression writing count `n` as `Sizes.write` (bound as `sizes`) does, false when it needs
+ * An expression writing count `n` as `sizes.write` (bound as `bound`) does, false when it needs
  * fragments: the usual count of the two layouts every E2 list has written out (a one-octet general
  * length, a 16-bit constrained count), the rest left to `write`.
  */
-function countWrite(layout: SizeLayout, n: string, sizes: string): string {
-  const word = layout.constrained && !layout.fixed && layout.ub! - layout.lb + 1 > 256;
-  const call = `${sizes}.write(w, ${n})`;
-  if (layout.ext || (!word && (layout.constrained || layout.fixed))) return call;
-  if (word)
-    return `(${n} >= ${layout.lb} && ${n} <= ${layout.ub} ? (w.align(), w.bits(${n} - ${layout.lb}, 16), true) : ${call})`;
-  return `(${n} >= ${layout.lb} && ${n} < 128 ? (w.octet(${n}), true) : ${call})`;
+function countWrite(sizes: Sizes, n: string, bound: string): string {
+  const call = `${bound}.write(w, ${n})`;
+  if (sizes.ext) return call;
+  if (sizes.range > 256)
+    return `(${n} >= ${sizes.lb} && ${n} <= ${sizes.ub} ? (w.align(), w.bits(${n} - ${sizes.lb}, 16), true) : ${call})`;
+  if (sizes.general) return `(${n} >= ${sizes.lb} && ${n} < 128 ? (w.octet(${n}), true) : ${call})`;
+  return call;
 }
 
 /** A block writing the SEQUENCE OF value in `val`; `fallback` writes it whole when it needs fragments. */
 function sequenceOfBlock(d: SequenceOfDesc, val: string, g: Gen, fallback: Encoder): string {
   const { s } = g;
   const q = `${s.temp("q")}_`;
+  const sizes = new Sizes(sizeLayout(d));
   return [
     "{",
     `if (!Array.isArray(${val})) {`,
@@ -301,7 +301,7 @@ function sequenceOfBlock(d: SequenceOfDesc, val: string, g: Gen, fallback: Encod
     `const ${q}n = ${val}.length;`,
     `let ${q}i = 0;`,
     "try {",
-    `if (!${countWrite(sizeLayout(d), `${q}n`, s.bind(new Sizes(sizeLayout(d))))}) {`,
+    `if (!${countWrite(sizes, `${q}n`, s.bind(sizes))}) {`,
     `${q}i = -1;`,
     `${s.bind(fallback)}(w, ${val});`,
     `} else for (; ${q}i < ${q}n; ${q}i++) {`,

@@ -1,9 +1,10 @@
 /**
  * The length part of sized types (SEQUENCE OF, BIT / OCTET / character strings), with no closure per
  * value. Decoding: `quick` reads the usual count in one go (fixed, a constrained whole number, a
- * general length of one or two octets); `read` and `check` are the exact path, which words every error. Contents of 16K units or more come in fragments:
- * there these answer "not handled" and the caller takes its general (closure-based) path, which the
- * decoder enters again from the start of the length.
+ * general length of one or two octets); `read` and `check` are the exact path, which words every
+ * error. Contents of 16K units or more come in fragments: there these answer "not handled" and the
+ * caller takes its general (closure-based) path, which the decoder enters again from the start of the
+ * length.
  */
 import type { PerReader } from "../aper/per-reader.js";
 import { bitsFor, FRAGMENT } from "../aper/per-reader.js";
@@ -14,14 +15,15 @@ export class Sizes {
   readonly lb: number;
   readonly ub: number | null;
   /** The count is on the wire as a constrained whole number of this range (0 when not)... */
-  private readonly range: number;
+  readonly range: number;
   /** ...in a plain field of this many bits when the range is below 256 (-1 when not). */
-  private readonly countBits: number;
+  readonly countBits: number;
   readonly fixed: boolean;
   /** The root count is a general length, checked against the bounds after the contents (`check`). */
   readonly general: boolean;
   readonly ext: boolean;
-  private readonly align: boolean;
+  /** Contents start on an octet boundary. */
+  readonly align: boolean;
 
   /**
    * `unit`: the fewest bits one item takes (>= 1), to bound a count by the bits left; `what`: the type,
@@ -29,7 +31,7 @@ export class Sizes {
    */
   constructor(
     l: SizeLayout,
-    private readonly unit = 1,
+    readonly unit = 1,
     private readonly what = "",
   ) {
     this.lb = l.lb;
