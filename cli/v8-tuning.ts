@@ -4,8 +4,8 @@
  * within a budget of callee bytecode per optimized function (920 by default), which a KPM report's
  * record lists spend, leaving the REAL, integer and string helpers as calls, and never inlines a callee
  * of more than 460 bytecodes, such as a KPM record list's decoder. Budgets of 6000 and 1000 make
- * KPM indications 10-20 % faster (bench/codec.ts measures both settings, side by side; 3000 alone gave
- * about two thirds of that). Programs that use the codec as a library can pass the same flags to node.
+ * KPM indications 10-20 % faster in most runs (bench/codec.ts measures node's defaults and these side
+ * by side). Programs that use the codec as a library can pass the same flags to node.
  */
 import { setFlagsFromString } from "node:v8";
 
