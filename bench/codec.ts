@@ -6,11 +6,12 @@
  *
  * Each run is a child process, once with node's default V8 settings and once with those the `twinric`
  * command sets (`cli/v8-tuning.ts`), alternating so that both see the same machine. Prints a markdown
- * table (median of the runs) for BENCHMARKS.md.
+ * table (median of the runs) for BENCHMARKS.md, and a yardstick per run (node's own JSON.parse, timed
+ * before and after the messages) that shows when a run fell in a slow period of a shared machine.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -104,20 +105,33 @@ function oracleRate(bytes: Uint8Array, type: string): number {
   return n / ((twice - once) / 1000);
 }
 
-/** One run of every message in this process: name -> msgs/s. */
-function measureHere(): Record<string, { decode: number; encode: number }> {
-  const out: Record<string, { decode: number; encode: number }> = {};
+/** The text node's own JSON.parse reads as the machine's yardstick (no code of ours in it). */
+const YARDSTICK = JSON.stringify(
+  Array.from({ length: 200 }, (_, i) => ({ name: `DRB.Meas${i % 20}`, value: i * 37.25, flags: [i, i + 1] })),
+);
+
+type Rates = Record<string, { decode: number; encode: number }>;
+/** One run: msgs/s of every message, and JSON.parse's rate before and after them (the run's period). */
+interface Run {
+  messages: Rates;
+  yardstick: number;
+}
+
+/** One run of every message in this process. */
+function measureHere(): Run {
+  const out: Rates = {};
+  const before = rate(() => JSON.parse(YARDSTICK));
   for (const [name, bytes] of Object.entries(messages)) {
     const decoded = decodeAll(bytes);
     if (Buffer.compare(Buffer.from(encodeAll(decoded)), Buffer.from(bytes)) !== 0)
       throw new Error(`${name}: round trip differs`);
     out[name] = { decode: rate(() => decodeAll(bytes)), encode: rate(() => encodeAll(decoded)) };
   }
-  return out;
+  return { messages: out, yardstick: (before + rate(() => JSON.parse(YARDSTICK))) / 2 };
 }
 
 /** One run in a fresh node process with `v8Flags`. */
-function measureInChild(v8Flags: readonly string[]): Record<string, { decode: number; encode: number }> {
+function measureInChild(v8Flags: readonly string[]): Run {
   const args = [...v8Flags, "--import", "tsx", fileURLToPath(import.meta.url), "--child", "--seconds", String(SECONDS)];
   return JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }));
 }
@@ -128,7 +142,7 @@ if (values.child) {
 }
 
 const configs = { default: [] as readonly string[], tuned: V8_FLAGS };
-const runs: Record<keyof typeof configs, Record<string, { decode: number; encode: number }>[]> = {
+const runs: Record<keyof typeof configs, Run[]> = {
   default: [],
   tuned: [],
 };
@@ -143,7 +157,7 @@ const fmt = (x: number) => (Number.isNaN(x) ? "n/a" : Math.round(x).toLocaleStri
 const rows: string[] = [];
 for (const [name, bytes] of Object.entries(messages)) {
   const med = (config: keyof typeof configs, what: "decode" | "encode") =>
-    median(runs[config].map((run) => run[name][what]));
+    median(runs[config].map((run) => run.messages[name][what]));
   let oracle = Number.NaN;
   try {
     oracle = oracleRate(bytes, "E2AP-PDU");
@@ -156,7 +170,15 @@ for (const [name, bytes] of Object.entries(messages)) {
   );
 }
 console.log(
+  `# E2 codec, ${cpus()[0]?.model} (${cpus().length} cores), Node ${process.version}, ${new Date().toISOString()}; ${RUNS} runs x ${SECONDS} s each, median\n`,
+);
+console.log(
   "| message | bytes | decode msgs/s | decode, tuned V8 | encode msgs/s | encode, tuned V8 | oracle decode+re-encode msgs/s | decode vs oracle |",
 );
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
 console.log(rows.join("\n"));
+const perRun = (config: keyof typeof configs) => runs[config].map((run) => fmt(run.yardstick)).join(", ");
+console.log(
+  `\nYardstick, node's own JSON.parse of a ${(YARDSTICK.length / 1024).toFixed(1)} KB text in each run (parses/s; ` +
+    `a run well below the others fell in a slow period of the machine): default ${perRun("default")}; tuned ${perRun("tuned")}`,
+);
