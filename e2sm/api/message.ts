@@ -9,7 +9,7 @@
  * (RANfunctionsAdded, ricAction-ToBeSetup-List...) are plain arrays of items. `fromPdu` is the inverse.
  * One mechanism for every procedure: nothing here is written per message.
  */
-import { type E2apBuild, type IeSpec, ieSetOf } from "../e2ap/index.js";
+import { type E2apBuild, type IeSpec, ieSetOf, type ProcedureSpec } from "../e2ap/index.js";
 import { E2CodecError } from "../errors.js";
 import { type Desc, resolve } from "../schema/descriptors.js";
 
@@ -35,13 +35,8 @@ const invalid = (path: string, reason: string): never => {
   throw new E2CodecError("E2_ENCODE_INVALID", path, -1, reason);
 };
 
-/** Each version's procedures by name. */
-const proceduresByName = new WeakMap<E2apBuild, ReadonlyMap<string, E2apBuild["procedures"][number]>>();
-
-function procedureNamed(parts: E2apBuild, procedure: string) {
-  let byName = proceduresByName.get(parts);
-  if (!byName) proceduresByName.set(parts, (byName = new Map(parts.procedures.map((p) => [p.name, p]))));
-  const spec = byName.get(procedure);
+function procedureNamed(parts: E2apBuild, procedure: string): ProcedureSpec {
+  const spec = parts.procedureByName.get(procedure);
   if (!spec)
     invalid(
       procedure,
@@ -55,7 +50,7 @@ export function messageDesc(parts: E2apBuild, procedure: string, kind: MessageKi
   return kindOf(procedureNamed(parts, procedure), kind);
 }
 
-function kindOf(proc: E2apBuild["procedures"][number], kind: MessageKind): Desc {
+function kindOf(proc: ProcedureSpec, kind: MessageKind): Desc {
   const desc = proc[KIND_TO_SPEC[kind]];
   if (!desc) invalid(proc.name, `${proc.name} has no ${kind}`);
   return desc!;

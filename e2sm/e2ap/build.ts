@@ -33,6 +33,8 @@ export function buildE2ap(version: E2apVersion) {
     types,
     procedures,
     procedureByCode: new Map(procedures.map((p) => [p.code, p])) as ReadonlyMap<number, ProcedureSpec>,
+    /** Procedures by name without `id-` (`RICsubscription`). */
+    procedureByName: new Map(procedures.map((p) => [p.name, p])) as ReadonlyMap<string, ProcedureSpec>,
     /** Every IE set used by a message or item list, by set name (`RICsubscriptionRequest-IEs`). */
     ieSets: k.sets as ReadonlyMap<string, IeSet>,
     protocolIeIds: (version === 3 ? ProtocolIeIdV3 : ProtocolIeIdV2) as Readonly<Record<string, number>>,

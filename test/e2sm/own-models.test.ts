@@ -32,7 +32,7 @@ import { BM_OID, bmV1 } from "../../e2sm/bm/index.js";
 import * as bm from "../../e2sm/bm/schema.js";
 import { CSI_OID, csiV1 } from "../../e2sm/csi/index.js";
 import * as csi from "../../e2sm/csi/schema.js";
-import { isE2CodecError } from "../../e2sm/errors.js";
+import { E2CodecError } from "../../e2sm/errors.js";
 import { SERVICE_MODELS, serviceModel, serviceModelByOid } from "../../e2sm/registry.js";
 import { decode } from "../../e2sm/schema/decode.js";
 import type { Desc, Infer } from "../../e2sm/schema/descriptors.js";
@@ -45,6 +45,7 @@ import { arbitrary } from "../support/arbitrary.js";
 import { fuzz } from "../support/fuzz.js";
 import { type Oracle, startTwinricModelsOracle, type TwinricOracleModule } from "../support/oracle.js";
 import { compareWithOracle } from "../support/oracle-compare.js";
+import { thrown } from "../support/thrown.js";
 
 /** Random values per top-level type; OWN_MODELS_RUNS raises it for a longer run. */
 const RUNS = Number(process.env.OWN_MODELS_RUNS ?? 200);
@@ -513,15 +514,7 @@ describe("registry", () => {
 // ---- rejection ----------------------------------------------------------------------------------
 
 /** The E2CodecError `f` throws. */
-function codecError(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (!isE2CodecError(e)) throw e;
-    return e;
-  }
-  throw new Error("no error");
-}
+const codecError = (f: () => unknown) => thrown(f, E2CodecError);
 
 const bmCtrl = (targetBeam: number) => ({ "controlMessage-formats": { "controlMessage-Format1": { targetBeam } } });
 const csiCtrl = (precoder: unknown, validity?: number) => ({

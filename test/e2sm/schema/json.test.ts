@@ -31,6 +31,7 @@ import {
   toJson,
 } from "../../../e2sm/schema/json.js";
 import { arbitrary } from "../../support/arbitrary.js";
+import { thrown } from "../../support/thrown.js";
 
 const Tree: Desc = def(
   "Tree",
@@ -198,15 +199,7 @@ describe("JSON mapping", () => {
     }
   });
 
-  const readError = (desc: Desc, json: JsonValue): JsonMappingError => {
-    try {
-      fromJson(desc, json);
-    } catch (e) {
-      if (e instanceof JsonMappingError) return e;
-      throw e;
-    }
-    throw new Error("no error");
-  };
+  const readError = (desc: Desc, json: JsonValue) => thrown(() => fromJson(desc, json), JsonMappingError);
 
   it("names the path of what it cannot read", () => {
     const ies = [1, 2, 7, 7].map((id) => ({

@@ -7,19 +7,12 @@
 import { describe, expect, it } from "vitest";
 import { E2CodecError } from "../../../e2sm/errors.js";
 import { decode, encode, kpmV3 } from "../../../e2sm/index.js";
+import { thrown } from "../../support/thrown.js";
 import { kpmSamples } from "../samples/kpm.js";
 
 const T = kpmV3.types.get("E2SM-KPM-IndicationMessage")!;
 const F1 = "E2SM-KPM-IndicationMessage.indicationMessage-formats.indicationMessage-Format1";
-const caught = (f: () => unknown): E2CodecError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof E2CodecError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-};
+const caught = (f: () => unknown) => thrown(f, E2CodecError);
 const report = () => structuredClone(kpmSamples.v3["indicationMessage-format1"].value) as any;
 
 describe("error paths through nested blocks", () => {

@@ -10,18 +10,12 @@ import { int, printable, seq, seqOf, size } from "../../../e2sm/schema/builders.
 import { decode } from "../../../e2sm/schema/decode.js";
 import { encode } from "../../../e2sm/schema/encode.js";
 import { RecentStrings } from "../../../e2sm/schema/recent-strings.js";
+import { thrown } from "../../support/thrown.js";
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => i % 200);
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
-const decodeError = (d: Parameters<typeof decode>[0], bytes: Uint8Array): E2CodecError => {
-  try {
-    decode(d, bytes);
-  } catch (e) {
-    if (e instanceof E2CodecError) return e;
-    throw e;
-  }
-  throw new Error("decoded without an error");
-};
+const decodeError = (d: Parameters<typeof decode>[0], bytes: Uint8Array) =>
+  thrown(() => decode(d, bytes), E2CodecError);
 
 describe("sized counts", () => {
   const general = seqOf(int(0, 255), size(1, 2147483647)); // ub >= 64K: a general length
